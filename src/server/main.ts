@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  for (const line of error.lines) process.stderr.write(`keyfob: cannot start: ${line}\n`);
+  process.exit(1);
+}
+
+const database = await openDatabase(config.database);
+await database.migrate();
+const app = await buildApp({
+  config,
+  database,
+  webRoot: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+});
+
+let isClosing = false;
+async function shutdown(signal: string) {
+  if (isClosing) return;
+  isClosing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    process.stderr.write(
+      `keyfob: cannot start: ${config.host}:${config.port} is not available (${code}); set PORT\n`,
+    );
+    await database.close();
+    process.exit(1);
+  }
+  throw error;
+}
+
+const where =
+  config.database.kind === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+process.stdout.write(
+  [
+    '',
+    `  keyfob is running on ${where}`,
+    `  Open      http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
+    `  API docs  http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/api/docs`,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,31 @@
+/**
+ * Every stable `code` an API problem can carry. Clients switch on these, so a code is never
+ * renamed or reused for another meaning.
+ */
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'not_ready',
+  'internal_error',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** The body of an `application/problem+json` answer (RFC 9457) with keyfob's `code`. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
+}
