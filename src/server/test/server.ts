@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp, LOG_REDACTIONS } from '../app.ts';
+import { type Config, loadConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { openTestDatabase } from './db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  /** Every log line the app wrote, as JSON text, for tests that read the log. */
+  logs: string[];
+}
+
+export interface TestAppOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  webRoot?: string;
+  start?: Date;
+}
+
+/** Builds the real app on this file's own database, with a clock that moves only when told. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({
+    DEMO: 'off',
+    PUBLIC_URL: 'http://keyfob.test',
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const database = await openTestDatabase();
+  const clock = fixedClock(options.start ?? new Date('2026-03-01T09:00:00Z'));
+  const logs: string[] = [];
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    webRoot: options.webRoot,
+    logger: { level: 'info', redact: LOG_REDACTIONS, stream: { write: (line: string) => logs.push(line) } },
+  });
+  return { app, database, clock, config, logs };
+}
+
+/**
+ * Starts one app for the whole test file and closes it (dropping its database) at the end.
+ * Read the fields inside tests, not at module load: they exist once `beforeAll` has run.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await startTestApp(options));
+  }, 60_000);
+  afterAll(async () => {
+    await holder.app?.close();
+    await holder.database?.close();
+  });
+  return holder;
+}
