@@ -1,0 +1,24 @@
+import { Stack, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface PageProps {
+  /** The page's one <h1>; also leads the browser tab title. */
+  title: string;
+  /** Browser tab title when it should differ from `title · keyfob`. */
+  documentTitle?: string;
+  children?: ReactNode;
+}
+
+/** Frame of every page: exactly one <h1>, and a tab title that names the page. */
+export function Page({ title, documentTitle, children }: PageProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(documentTitle ?? `${title} · ${t('page.titleSuffix')}`);
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{title}</Title>
+      {children}
+    </Stack>
+  );
+}
