@@ -22,7 +22,7 @@ rmSync(vitestJson, { force: true });
 
 let failedGates = 0;
 if (!step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) failedGates++;
-if (!step('lint', 'npx', ['biome', 'ci', '.'])) failedGates++;
+if (!step('lint', 'npx', ['biome', 'ci', '--colors=off', '.'])) failedGates++;
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log('\n(TEST_DATABASE_URL is not set: integration tests run on PGlite only.)');
