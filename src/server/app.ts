@@ -3,10 +3,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { adminRoutes } from './features/admin/routes.ts';
 import { docsPlugin } from './features/docs/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { identityRoutes } from './features/identity/routes.ts';
+import { invitationRoutes } from './features/invitations/routes.ts';
+import { devMailboxRoutes } from './features/mail/dev-mailbox-routes.tsx';
+import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts';
+import type { MailTransport } from './features/mail/outbox.ts';
+import { createMailTransport } from './features/mail/transport.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { authenticatePlugin } from './plugins/authenticate.ts';
 import { problemsPlugin } from './plugins/problems.ts';
+import { type RateLimits, rateLimitsPlugin } from './plugins/rate-limits.ts';
 import { webAppPlugin } from './plugins/web-app.ts';
 import { routeAccessPlugin } from './policy/route-access.ts';
 
@@ -15,6 +24,7 @@ declare module 'fastify' {
     config: Config;
     database: DatabaseHandle;
     clock: Clock;
+    mailWorker: MailWorker;
   }
 }
 
@@ -26,6 +36,9 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app (`dist/web`); without it only the API is served. */
   webRoot?: string;
+  /** Defaults to SMTP when SMTP_URL is set, else the dev mailbox. */
+  mailTransport?: MailTransport;
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Secrets never reach the log, whatever logs a request. */
@@ -56,12 +69,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  const transport =
+    options.mailTransport ?? createMailTransport(options.config.smtpUrl, options.config.mailFrom);
+  const mailWorker = startMailWorker(options.database.db, transport, app.clock, app.log);
+  app.decorate('mailWorker', mailWorker);
+  app.addHook('onClose', () => mailWorker.stop());
+
   await app.register(routeAccessPlugin);
   await app.register(problemsPlugin);
+  await app.register(rateLimitsPlugin, { limits: options.rateLimits });
+  await app.register(authenticatePlugin);
   await app.register(docsPlugin);
   await app.register(webAppPlugin, { webRoot: options.webRoot });
 
   await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes);
+      await api.register(invitationRoutes);
+      await api.register(adminRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  // Without an SMTP server, mail stays in the database and is read here.
+  if (transport.kind === 'mailbox') await app.register(devMailboxRoutes);
 
   await app.ready();
   return app;

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './features/demo/seed-demo.ts';
+import { bootstrapOperator, findOperator } from './features/identity/bootstrap.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -14,6 +16,8 @@ try {
 
 const database = await openDatabase(config.database);
 await database.migrate();
+if (config.bootstrapAdmin) await bootstrapOperator(database.db, config.bootstrapAdmin, new Date());
+if (config.isDemo) await seedDemo(database.db, new Date());
 const app = await buildApp({
   config,
   database,
@@ -50,12 +54,14 @@ const where =
   config.database.kind === 'embedded' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-process.stdout.write(
-  [
-    '',
-    `  keyfob is running on ${where}`,
-    `  Open      http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
-    `  API docs  http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/api/docs`,
-    '',
-  ].join('\n'),
-);
+const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+const lines = ['', `  keyfob is running on ${where}`, `  Open      ${base}/`, `  API docs  ${base}/api/docs`];
+if (!config.smtpUrl) lines.push(`  Mail      ${base}/dev/mail (SMTP_URL is not set: mail is kept, not sent)`);
+if (config.isDemo) {
+  lines.push('', `  Demo logins (password ${DEMO_PASSWORD}):`);
+  for (const login of DEMO_LOGINS) lines.push(`    ${login.email.padEnd(26)} ${login.what}`);
+}
+if (!(await findOperator(database.db))) {
+  lines.push('', '  No operator yet: set BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD and restart.');
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -13,6 +13,20 @@ export const PROBLEM_CODES = [
   'rate_limited',
   'not_ready',
   'internal_error',
+  'invalid_credentials',
+  'invitation_expired',
+  'invitation_used',
+  'invitation_revoked',
+  'invitation_not_found',
+  'invitation_not_pending',
+  'login_required',
+  'email_mismatch',
+  'already_invited',
+  'already_a_member',
+  'link_expired',
+  'link_used',
+  'link_revoked',
+  'link_not_found',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -11,6 +11,20 @@ const TITLES: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests; try again later',
   not_ready: 'The service is not ready',
   internal_error: 'Something went wrong on our side',
+  invalid_credentials: 'Wrong email or password',
+  invitation_expired: 'This invitation link has expired',
+  invitation_used: 'This invitation link has already been used',
+  invitation_revoked: 'This invitation link is no longer valid',
+  invitation_not_found: 'No such invitation',
+  invitation_not_pending: 'The invitation is no longer pending',
+  login_required: 'Sign in as the invited person to accept',
+  email_mismatch: 'You are signed in as someone else',
+  already_invited: 'This person is already invited',
+  already_a_member: 'This person is already a member',
+  link_expired: 'This link has expired',
+  link_used: 'This link has already been used',
+  link_revoked: 'This link is no longer valid',
+  link_not_found: 'No such link',
 };
 
 /**

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Permission } from './permissions.ts';
 
 /**
- * Who may call a route, declared on every route as `config.access`. `public` routes answer
- * anyone; later access kinds name a permission of the policy catalogue.
+ * Who may call a route, declared on every route as `config.access`: `public` routes answer
+ * anyone, `signed_in` anyone with a session, and a permission name anyone who holds that
+ * permission somewhere (the handler then checks it against the loaded target).
  */
-export type RouteAccess = 'public';
+export type RouteAccess = 'public' | 'signed_in' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

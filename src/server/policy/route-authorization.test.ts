@@ -2,16 +2,43 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  buildOperator,
+  buildOrganization,
+  buildStaff,
+  buildUser,
+  signIn,
+} from '../test/factories.ts';
 import { startTestApp, type TestApp } from '../test/server.ts';
 
-type Actor = 'anonymous';
+type Actor =
+  | 'anonymous'
+  | 'plainUser'
+  | 'leavingUser'
+  | 'technician'
+  | 'workshopAdmin'
+  | 'operatorAdmin'
+  | 'operatorSupport';
+
+interface Fixtures {
+  operatorId: string;
+  workshopId: string;
+  otherWorkshopId: string;
+}
 
 interface AuthorizationCase {
   as: Actor;
   /** A concrete URL for routes with parameters or wildcards; the route itself otherwise. */
   url?: string;
+  payload?: (fixtures: Fixtures) => object;
   expectStatus: number;
 }
+
+const UNKNOWN_TOKEN = 'A'.repeat(43);
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+let emailCounter = 0;
+const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
 
 /**
  * Who may call every registered route, and what they get. A route missing here fails the suite:
@@ -28,11 +55,107 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
   'GET /api/docs/static/swagger-initializer.js': [{ as: 'anonymous', expectStatus: 200 }],
   'GET /api/docs/static/*': [{ as: 'anonymous', url: '/api/docs/static/swagger-ui.css', expectStatus: 200 }],
   'GET /assets/*': [{ as: 'anonymous', url: '/assets/app.js', expectStatus: 200 }],
+  'GET /dev/mail': [{ as: 'anonymous', expectStatus: 200 }],
+  'GET /dev/mail/messages': [{ as: 'anonymous', expectStatus: 200 }],
+
+  'POST /api/v1/auth/login': [
+    {
+      as: 'anonymous',
+      payload: () => ({ email: 'nobody@example.test', password: 'wrong password' }),
+      expectStatus: 401,
+    },
+  ],
+  'POST /api/v1/auth/logout': [
+    { as: 'anonymous', expectStatus: 401 },
+    // Its own user: signing out ends the session the other cases use.
+    { as: 'leavingUser', expectStatus: 204 },
+  ],
+  'GET /api/v1/me': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 200 },
+  ],
+  'PATCH /api/v1/me': [
+    { as: 'anonymous', payload: () => ({ language: 'da' }), expectStatus: 401 },
+    { as: 'plainUser', payload: () => ({ language: 'da' }), expectStatus: 200 },
+  ],
+  'POST /api/v1/auth/password-reset': [
+    { as: 'anonymous', payload: () => ({ email: 'nobody@example.test' }), expectStatus: 202 },
+  ],
+  'GET /api/v1/auth/password-reset/:token': [
+    { as: 'anonymous', url: `/api/v1/auth/password-reset/${UNKNOWN_TOKEN}`, expectStatus: 404 },
+  ],
+  'POST /api/v1/auth/password-reset/:token': [
+    {
+      as: 'anonymous',
+      url: `/api/v1/auth/password-reset/${UNKNOWN_TOKEN}`,
+      payload: () => ({ password: 'a long enough passphrase' }),
+      expectStatus: 404,
+    },
+  ],
+  'GET /api/v1/invitations/:token': [
+    { as: 'anonymous', url: `/api/v1/invitations/${UNKNOWN_TOKEN}`, expectStatus: 404 },
+  ],
+  'POST /api/v1/invitations/:token/accept': [
+    {
+      as: 'anonymous',
+      url: `/api/v1/invitations/${UNKNOWN_TOKEN}/accept`,
+      payload: () => ({}),
+      expectStatus: 404,
+    },
+  ],
+  'POST /api/v1/admin/invitations/:id/resend': [
+    { as: 'anonymous', url: `/api/v1/admin/invitations/${UNKNOWN_ID}/resend`, expectStatus: 401 },
+    // Not found and not yours are the same answer.
+    { as: 'plainUser', url: `/api/v1/admin/invitations/${UNKNOWN_ID}/resend`, expectStatus: 404 },
+  ],
+  'DELETE /api/v1/admin/invitations/:id': [
+    { as: 'anonymous', url: `/api/v1/admin/invitations/${UNKNOWN_ID}`, expectStatus: 401 },
+    { as: 'plainUser', url: `/api/v1/admin/invitations/${UNKNOWN_ID}`, expectStatus: 404 },
+  ],
+  'POST /api/v1/admin/system-users': [
+    {
+      as: 'anonymous',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.operatorId, roles: ['support'] }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.operatorId, roles: ['support'] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'technician',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.workshopId, roles: ['technician'] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorSupport',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.operatorId, roles: ['support'] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.otherWorkshopId, roles: ['technician'] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.workshopId, roles: ['technician'] }),
+      expectStatus: 201,
+    },
+    {
+      as: 'operatorAdmin',
+      payload: (f) => ({ email: freshEmail(), organizationId: f.workshopId, roles: ['workshop_admin'] }),
+      expectStatus: 201,
+    },
+  ],
 };
 
 describe('route authorization', () => {
   let t: TestApp;
   let webRoot: string;
+  let fixtures: Fixtures;
+  const tokens = new Map<Actor, string>();
 
   beforeAll(async () => {
     // A stand-in web build, so the asset route is registered whether or not `vite build` ran.
@@ -41,6 +164,22 @@ describe('route authorization', () => {
     await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>keyfob</title>');
     await writeFile(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
     t = await startTestApp({ webRoot });
+    const db = t.database.db;
+    const operator = await buildOperator(db);
+    const workshop = await buildOrganization(db);
+    const otherWorkshop = await buildOrganization(db);
+    fixtures = { operatorId: operator.id, workshopId: workshop.id, otherWorkshopId: otherWorkshop.id };
+    const people: Record<Exclude<Actor, 'anonymous'>, { id: string }> = {
+      plainUser: await buildUser(db),
+      leavingUser: await buildUser(db),
+      technician: await buildStaff(db, workshop, ['technician']),
+      workshopAdmin: await buildStaff(db, workshop, ['workshop_admin']),
+      operatorAdmin: await buildStaff(db, operator, ['admin']),
+      operatorSupport: await buildStaff(db, operator, ['support']),
+    };
+    for (const [actor, person] of Object.entries(people)) {
+      tokens.set(actor as Actor, await signIn(db, person, t.clock.now()));
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -67,11 +206,14 @@ describe('route authorization', () => {
     for (const authorizationCase of cases) {
       it(`${key} as ${authorizationCase.as} answers ${authorizationCase.expectStatus}`, async () => {
         const [method = 'GET', path = '/'] = key.split(' ');
+        const token = tokens.get(authorizationCase.as);
         const response = await t.app.inject({
           method: method as 'GET',
           url: authorizationCase.url ?? path,
+          headers: token ? bearer(token) : {},
+          ...(authorizationCase.payload ? { payload: authorizationCase.payload(fixtures) } : {}),
         });
-        expect(response.statusCode).toBe(authorizationCase.expectStatus);
+        expect(response.statusCode, response.body).toBe(authorizationCase.expectStatus);
       });
     }
   }

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { StaffRole } from '../../shared/roles.ts';
 import type { Database } from '../db/client.ts';
-import { organizations } from '../db/schema/index.ts';
+import { organizations, staffMemberships, users } from '../db/schema/index.ts';
+import { hashPassword } from '../features/identity/passwords.ts';
+import { createSession } from '../features/identity/sessions.ts';
 
 const unique = () => randomBytes(4).toString('hex');
+
+/** The password every factory-made user has: long enough and not common. */
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+// Hashing is deliberately slow; factories hash once and reuse it.
+let passwordHash: Promise<string> | undefined;
 
 /** A workshop organisation (or the operator, when `kind` says so). */
 export async function buildOrganization(
@@ -16,3 +25,52 @@ export async function buildOrganization(
   if (!organization) throw new Error('insert returned no organisation');
   return organization;
 }
+
+/** The operator organisation: made on first use, the same one after that. */
+export async function buildOperator(db: Database): Promise<typeof organizations.$inferSelect> {
+  const [existing] = await db.select().from(organizations).where(eq(organizations.kind, 'operator'));
+  return existing ?? buildOrganization(db, { kind: 'operator', name: 'keyfob operator' });
+}
+
+/** A user who can sign in with TEST_PASSWORD. */
+export async function buildUser(
+  db: Database,
+  overrides: Partial<typeof users.$inferInsert> = {},
+  now = new Date(),
+): Promise<typeof users.$inferSelect> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = unique();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `user-${id}@example.test`,
+      name: `User ${id}`,
+      passwordHash: await passwordHash,
+      createdAt: now,
+      ...overrides,
+    })
+    .returning();
+  if (!user) throw new Error('insert returned no user');
+  return user;
+}
+
+/** A system user of an organisation with the given roles. */
+export async function buildStaff(
+  db: Database,
+  organization: { id: string },
+  roles: StaffRole[],
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
+  const user = await buildUser(db, overrides);
+  await db
+    .insert(staffMemberships)
+    .values({ userId: user.id, organizationId: organization.id, roles, createdAt: new Date() });
+  return user;
+}
+
+/** A session token for the user, as login would give: for `Authorization: Bearer`. */
+export function signIn(db: Database, user: { id: string }, now = new Date()): Promise<string> {
+  return createSession(db, user.id, now);
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

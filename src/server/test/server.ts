@@ -4,6 +4,7 @@ import { buildApp, LOG_REDACTIONS } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { RATE_LIMITS, type RateLimits } from '../plugins/rate-limits.ts';
 import { openTestDatabase } from './db.ts';
 
 export interface TestApp {
@@ -20,7 +21,13 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   webRoot?: string;
   start?: Date;
+  /** Tests share one address, so limits are raised unless a test is about them. */
+  rateLimits?: Partial<RateLimits>;
 }
+
+const RAISED_RATE_LIMITS = Object.fromEntries(
+  Object.entries(RATE_LIMITS).map(([name, limit]) => [name, { ...limit, max: limit.max * 1000 }]),
+) as RateLimits;
 
 /** Builds the real app on this file's own database, with a clock that moves only when told. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -38,6 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     clock,
     webRoot: options.webRoot,
+    rateLimits: options.rateLimits ?? RAISED_RATE_LIMITS,
     logger: { level: 'info', redact: LOG_REDACTIONS, stream: { write: (line: string) => logs.push(line) } },
   });
   return { app, database, clock, config, logs };

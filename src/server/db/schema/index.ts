@@ -1,1 +1,5 @@
+export * from './audit.ts';
+export * from './identity.ts';
+export * from './invitations.ts';
+export * from './mail.ts';
 export * from './organizations.ts';

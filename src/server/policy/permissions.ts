@@ -1,0 +1,19 @@
+/**
+ * The catalogue: every permission keyfob knows, each with what it allows. Rules grant these;
+ * routes declare and check these; nothing checks a role name. Unknown permission: deny.
+ */
+export const PERMISSIONS = {
+  'staff.read': 'See the system users of an organisation and their invitations',
+  'staff.invite': 'Invite system users to an organisation, resend and revoke those invitations',
+  'staff.manage': "Change a system user's roles and deactivate them",
+  'workshop.create': 'Create workshop organisations',
+  'workshop.read': 'See workshop organisations',
+  'mail.read': 'See outgoing mail and failed sends',
+  'audit.read': 'Read the audit log',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(name: string): name is Permission {
+  return Object.hasOwn(PERMISSIONS, name);
+}

@@ -1,0 +1,27 @@
+import type { StaffRole } from '../../shared/roles.ts';
+import type { Permission } from './permissions.ts';
+
+/**
+ * Where a role's grant reaches: `any` organisation, or only the `own` organisation the member
+ * belongs to. Operator roles reach every organisation; workshop roles only their workshop.
+ */
+export type GrantScope = 'any' | 'own';
+
+/** The one table from roles to permissions (SPEC §2). */
+export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, GrantScope>>> = {
+  admin: {
+    'staff.read': 'any',
+    'staff.invite': 'any',
+    'staff.manage': 'any',
+    'workshop.create': 'any',
+    'workshop.read': 'any',
+    'mail.read': 'any',
+    'audit.read': 'any',
+  },
+  customer_manager: { 'workshop.read': 'any' },
+  finance: { 'workshop.read': 'any' },
+  support: { 'staff.read': 'any', 'workshop.read': 'any', 'audit.read': 'any' },
+  workshop_admin: { 'staff.read': 'own', 'staff.invite': 'own', 'staff.manage': 'own' },
+  service_advisor: {},
+  technician: {},
+};
