@@ -11,8 +11,10 @@ import { invitationRoutes } from './features/invitations/routes.ts';
 import { devMailboxRoutes } from './features/mail/dev-mailbox-routes.tsx';
 import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts';
 import type { MailTransport } from './features/mail/outbox.ts';
+import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { loggerOptions } from './lib/log.ts';
 import { authenticatePlugin } from './plugins/authenticate.ts';
 import { problemsPlugin } from './plugins/problems.ts';
 import { type RateLimits, rateLimitsPlugin } from './plugins/rate-limits.ts';
@@ -41,19 +43,10 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
 }
 
-/** Secrets never reach the log, whatever logs a request. */
-export const LOG_REDACTIONS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.token',
-];
-
 /** Builds the Fastify instance: external plugins, then app plugins, then features. No listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.logLevel, redact: LOG_REDACTIONS },
+    logger: options.logger ?? loggerOptions(options.config.logLevel),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
@@ -88,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(invitationRoutes);
       await api.register(adminRoutes);
+      await api.register(mailRoutes);
     },
     { prefix: '/api/v1' },
   );

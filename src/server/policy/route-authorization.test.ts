@@ -112,6 +112,13 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
     { as: 'anonymous', url: `/api/v1/admin/invitations/${UNKNOWN_ID}`, expectStatus: 401 },
     { as: 'plainUser', url: `/api/v1/admin/invitations/${UNKNOWN_ID}`, expectStatus: 404 },
   ],
+  'GET /api/v1/admin/mail': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 403 },
+    { as: 'operatorSupport', expectStatus: 403 },
+    { as: 'workshopAdmin', expectStatus: 403 },
+    { as: 'operatorAdmin', expectStatus: 200 },
+  ],
   'POST /api/v1/admin/system-users': [
     {
       as: 'anonymous',

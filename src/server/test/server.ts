@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, LOG_REDACTIONS } from '../app.ts';
+import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { loggerOptions } from '../lib/log.ts';
 import { RATE_LIMITS, type RateLimits } from '../plugins/rate-limits.ts';
 import { openTestDatabase } from './db.ts';
 
@@ -46,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     webRoot: options.webRoot,
     rateLimits: options.rateLimits ?? RAISED_RATE_LIMITS,
-    logger: { level: 'info', redact: LOG_REDACTIONS, stream: { write: (line: string) => logs.push(line) } },
+    logger: loggerOptions('info', { write: (line: string) => logs.push(line) }),
   });
   return { app, database, clock, config, logs };
 }

@@ -21,9 +21,9 @@ export async function bootstrapOperator(
   admin: { email: string; password: string; name?: string },
   now: Date,
 ): Promise<boolean> {
-  if (await findOperator(db)) return false;
   const issue = passwordProblem(admin.password);
   if (issue) throw new Error(`BOOTSTRAP_ADMIN_PASSWORD ${issue}`);
+  if (await findOperator(db)) return false;
   const passwordHash = await hashPassword(admin.password);
   const email = normalizeEmail(admin.email);
   return db.transaction(async (tx) => {
