@@ -27,7 +27,7 @@ export async function requestPasswordReset(
   now: Date,
 ): Promise<void> {
   const user = await findUserByEmail(db, input.email);
-  if (!user || user.status !== 'active') return;
+  if (user?.status !== 'active') return;
   await db.transaction(async (tx) => {
     const link = await issueLink(tx, 'password_reset', { userId: user.id }, now);
     await enqueueMail(

@@ -1,5 +1,6 @@
+import type { InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { bearer, buildOperator, buildStaff, signIn, TEST_PASSWORD } from '../../test/factories.ts';
+import { bearer, buildOperator, buildStaff, TEST_PASSWORD } from '../../test/factories.ts';
 import { lastMailTo, linkToken } from '../../test/mail.ts';
 import { useTestApp } from '../../test/server.ts';
 
@@ -9,7 +10,7 @@ describe('secrets stay secret', () => {
   it('never writes a token, password or hash to the log or into an API answer', async () => {
     const secrets: string[] = [TEST_PASSWORD];
     const answers: string[] = [];
-    const call = async (options: Parameters<typeof t.app.inject>[0]) => {
+    const call = async (options: InjectOptions) => {
       const response = await t.app.inject(options);
       answers.push(response.body);
       return response;
