@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
 import { docsPlugin } from './features/docs/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(identityRoutes);
       await api.register(invitationRoutes);
       await api.register(adminRoutes);
+      await api.register(accountRoutes);
       await api.register(mailRoutes);
     },
     { prefix: '/api/v1' },

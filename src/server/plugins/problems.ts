@@ -35,12 +35,15 @@ function toProblem(error: FastifyError | Problem): Problem | undefined {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const errors = error.validation.map((issue) => ({
-      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
-      in: where,
-      message: issue.message ?? 'is not valid',
-    }));
-    const fields = [...new Set(errors.map((e) => e.field))].join(', ');
+    const byField = new Map<string, { field: string; in: string; message: string }>();
+    for (const issue of error.validation) {
+      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+      // One message per field: the first says what is wrong; the rest repeat it in other words.
+      if (!byField.has(field))
+        byField.set(field, { field, in: where, message: issue.message ?? 'is not valid' });
+    }
+    const errors = [...byField.values()];
+    const fields = [...byField.keys()].join(', ');
     return new Problem(400, 'validation_failed', `Check these fields: ${fields}`, { errors });
   }
   const status = error.statusCode ?? 500;

@@ -7,7 +7,12 @@ export const PERMISSIONS = {
   'staff.invite': 'Invite system users to an organisation, resend and revoke those invitations',
   'staff.manage': "Change a system user's roles and deactivate them",
   'workshop.create': 'Create workshop organisations',
+  'workshop.manage': "Edit a workshop's name, address, phone and time zone",
   'workshop.read': 'See workshop organisations',
+  'customer.read': 'See customers (account owners and end-users) and their invitations',
+  'customer.manage': 'Invite customers and end-users, add sub-accounts, resend and revoke those invitations',
+  'account.read': 'See accounts, their members and sub-accounts',
+  'account.rates.read': 'See reimbursement rates of accounts and end-users',
   'mail.read': 'See outgoing mail and failed sends',
   'audit.read': 'Read the audit log',
 } as const;

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts } from '../db/schema/index.ts';
 import {
   bearer,
   buildOperator,
@@ -19,18 +20,23 @@ type Actor =
   | 'technician'
   | 'workshopAdmin'
   | 'operatorAdmin'
-  | 'operatorSupport';
+  | 'operatorSupport'
+  | 'operatorFinance'
+  | 'customerManager';
 
 interface Fixtures {
   operatorId: string;
   workshopId: string;
   otherWorkshopId: string;
+  accountId: string;
+  technicianId: string;
+  deactivatableId: string;
 }
 
 interface AuthorizationCase {
   as: Actor;
   /** A concrete URL for routes with parameters or wildcards; the route itself otherwise. */
-  url?: string;
+  url?: string | ((fixtures: Fixtures) => string);
   payload?: (fixtures: Fixtures) => object;
   expectStatus: number;
 }
@@ -39,6 +45,13 @@ const UNKNOWN_TOKEN = 'A'.repeat(43);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let emailCounter = 0;
 const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
+const subAccount = () => ({
+  usage: 'employee',
+  name: 'Sub',
+  email: freshEmail(),
+  type: 'consumer',
+  reimbursementRateEur: '0.3',
+});
 
 /**
  * Who may call every registered route, and what they get. A route missing here fails the suite:
@@ -156,6 +169,149 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 201,
     },
   ],
+  'GET /api/v1/admin/system-users': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 403 },
+    { as: 'technician', expectStatus: 403 },
+    { as: 'workshopAdmin', expectStatus: 200 },
+    { as: 'operatorSupport', expectStatus: 200 },
+    { as: 'operatorFinance', expectStatus: 200 },
+  ],
+  'PUT /api/v1/admin/system-users/:userId/roles': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/system-users/${f.technicianId}/roles`,
+      payload: (f) => ({ organizationId: f.workshopId, roles: ['technician'] }),
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/admin/system-users/${f.technicianId}/roles`,
+      payload: (f) => ({ organizationId: f.workshopId, roles: ['technician'] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/admin/system-users/${f.technicianId}/roles`,
+      payload: (f) => ({ organizationId: f.workshopId, roles: ['technician', 'service_advisor'] }),
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/admin/system-users/:userId/deactivate': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/system-users/${f.deactivatableId}/deactivate`,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/admin/system-users/${f.deactivatableId}/deactivate`,
+      expectStatus: 403,
+    },
+    // A workshop admin cannot reach operator staff: not found, as if they did not exist.
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/admin/system-users/${f.deactivatableId}/deactivate`,
+      expectStatus: 404,
+    },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/admin/system-users/${f.deactivatableId}/deactivate`,
+      expectStatus: 204,
+    },
+  ],
+  'POST /api/v1/admin/workshops': [
+    { as: 'anonymous', payload: () => ({ name: 'W' }), expectStatus: 401 },
+    { as: 'workshopAdmin', payload: () => ({ name: 'W' }), expectStatus: 403 },
+    { as: 'customerManager', payload: () => ({ name: 'W' }), expectStatus: 403 },
+    { as: 'operatorAdmin', payload: () => ({ name: 'W' }), expectStatus: 201 },
+  ],
+  'GET /api/v1/admin/workshops': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'technician', expectStatus: 403 },
+    { as: 'operatorSupport', expectStatus: 200 },
+  ],
+  'PATCH /api/v1/admin/workshops/:id': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/workshops/${f.workshopId}`,
+      payload: () => ({ phone: '1' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/admin/workshops/${f.workshopId}`,
+      payload: () => ({ phone: '1' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/admin/workshops/${f.workshopId}`,
+      payload: () => ({ phone: '1' }),
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/admin/customers': [
+    { as: 'anonymous', payload: () => ({ email: freshEmail() }), expectStatus: 401 },
+    { as: 'operatorSupport', payload: () => ({ email: freshEmail() }), expectStatus: 403 },
+    { as: 'operatorFinance', payload: () => ({ email: freshEmail() }), expectStatus: 403 },
+    { as: 'workshopAdmin', payload: () => ({ email: freshEmail() }), expectStatus: 403 },
+    { as: 'customerManager', payload: () => ({ email: freshEmail() }), expectStatus: 201 },
+    { as: 'operatorAdmin', payload: () => ({ email: freshEmail() }), expectStatus: 201 },
+  ],
+  'POST /api/v1/admin/end-users': [
+    {
+      as: 'anonymous',
+      payload: (f) => ({ email: freshEmail(), role: 'driver', accountId: f.accountId }),
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorSupport',
+      payload: (f) => ({ email: freshEmail(), role: 'driver', accountId: f.accountId }),
+      expectStatus: 403,
+    },
+    {
+      as: 'customerManager',
+      payload: (f) => ({ email: freshEmail(), role: 'driver', accountId: f.accountId }),
+      expectStatus: 201,
+    },
+  ],
+  'GET /api/v1/admin/customers': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'workshopAdmin', expectStatus: 403 },
+    { as: 'operatorSupport', expectStatus: 200 },
+    { as: 'operatorFinance', expectStatus: 200 },
+  ],
+  'GET /api/v1/admin/accounts': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'technician', expectStatus: 403 },
+    { as: 'operatorFinance', expectStatus: 200 },
+  ],
+  'GET /api/v1/admin/accounts/:id': [
+    { as: 'anonymous', url: (f) => `/api/v1/admin/accounts/${f.accountId}`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/admin/accounts/${f.accountId}`, expectStatus: 403 },
+    { as: 'operatorSupport', url: (f) => `/api/v1/admin/accounts/${f.accountId}`, expectStatus: 200 },
+  ],
+  'POST /api/v1/admin/accounts/:id/sub-accounts': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/accounts/${f.accountId}/sub-accounts`,
+      payload: () => subAccount(),
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/accounts/${f.accountId}/sub-accounts`,
+      payload: () => subAccount(),
+      expectStatus: 403,
+    },
+    {
+      as: 'customerManager',
+      url: (f) => `/api/v1/admin/accounts/${f.accountId}/sub-accounts`,
+      payload: () => subAccount(),
+      expectStatus: 201,
+    },
+  ],
 };
 
 describe('route authorization', () => {
@@ -175,14 +331,28 @@ describe('route authorization', () => {
     const operator = await buildOperator(db);
     const workshop = await buildOrganization(db);
     const otherWorkshop = await buildOrganization(db);
-    fixtures = { operatorId: operator.id, workshopId: workshop.id, otherWorkshopId: otherWorkshop.id };
+    const [account] = await db
+      .insert(accounts)
+      .values({ name: 'Acme', type: 'business', createdAt: new Date() })
+      .returning();
+    const technician = await buildStaff(db, workshop, ['technician']);
+    fixtures = {
+      operatorId: operator.id,
+      workshopId: workshop.id,
+      otherWorkshopId: otherWorkshop.id,
+      accountId: account?.id ?? '',
+      technicianId: technician.id,
+      deactivatableId: (await buildStaff(db, operator, ['support'])).id,
+    };
     const people: Record<Exclude<Actor, 'anonymous'>, { id: string }> = {
       plainUser: await buildUser(db),
       leavingUser: await buildUser(db),
-      technician: await buildStaff(db, workshop, ['technician']),
+      technician,
       workshopAdmin: await buildStaff(db, workshop, ['workshop_admin']),
       operatorAdmin: await buildStaff(db, operator, ['admin']),
       operatorSupport: await buildStaff(db, operator, ['support']),
+      operatorFinance: await buildStaff(db, operator, ['finance']),
+      customerManager: await buildStaff(db, operator, ['customer_manager']),
     };
     for (const [actor, person] of Object.entries(people)) {
       tokens.set(actor as Actor, await signIn(db, person, t.clock.now()));
@@ -216,7 +386,10 @@ describe('route authorization', () => {
         const token = tokens.get(authorizationCase.as);
         const response = await t.app.inject({
           method: method as 'GET',
-          url: authorizationCase.url ?? path,
+          url:
+            typeof authorizationCase.url === 'function'
+              ? authorizationCase.url(fixtures)
+              : (authorizationCase.url ?? path),
           headers: token ? bearer(token) : {},
           ...(authorizationCase.payload ? { payload: authorizationCase.payload(fixtures) } : {}),
         });

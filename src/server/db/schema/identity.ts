@@ -28,7 +28,12 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('users_email').on(table.email)],
+  (table) => [
+    uniqueIndex('users_email').on(table.email),
+    // Search by name prefix; the unique index on email serves email prefixes (text_pattern_ops below).
+    index('users_name_prefix').using('btree', sql`lower(${table.name}) text_pattern_ops`),
+    index('users_email_prefix').using('btree', sql`${table.email} text_pattern_ops`),
+  ],
 );
 
 /** A system user's membership of the operator or a workshop, with one or more roles. */

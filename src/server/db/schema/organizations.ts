@@ -10,6 +10,10 @@ export const organizations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: organizationKind('kind').notNull(),
     name: text('name').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    /** IANA zone for opening hours and bookings, e.g. Europe/Copenhagen. */
+    timeZone: text('time_zone').notNull().default('Europe/Copenhagen'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -8,7 +8,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword, passwordProblem } from '../identity/passwords.ts';
 import { findUserByEmail, type UserRow } from '../identity/users.ts';
-import { kindOf } from './kinds.ts';
+import { type CompanyDetails, kindOf } from './kinds.ts';
 import { type LinkState, linkState } from './links.ts';
 
 const GONE: Record<Exclude<LinkState, 'usable'>, Problem> = {
@@ -70,7 +70,7 @@ export async function readInvitation(db: Database, token: string, now: Date) {
     email: row.invitation.email,
     expiresAt: row.link.expiresAt,
     existingUser: (await findUserByEmail(db, row.invitation.email)) !== undefined,
-    needsCompanyDetails: handler.needsCompanyDetails(grant),
+    needsCompanyDetails: await handler.needsCompanyDetails(db, grant),
     invitedBy: invitedBy ? { name: invitedBy } : null,
     description: Object.fromEntries(
       LANGUAGES.map((language, i) => [language, descriptions[i] ?? '']),
@@ -84,6 +84,7 @@ export interface AcceptInput {
   caller: Actor | null;
   name?: string | undefined;
   password?: string | undefined;
+  company?: CompanyDetails | undefined;
   language: Language;
   ip: string;
 }
@@ -114,9 +115,12 @@ export async function acceptInvitation(
     );
   }
 
+  const errors = [];
+  if (!input.company && (await handler.needsCompanyDetails(db, grant))) {
+    errors.push({ field: 'company', in: 'body', message: 'a business account needs its company details' });
+  }
   let newUser: { name: string; passwordHash: string } | undefined;
   if (!existing) {
-    const errors = [];
     const name = input.name?.trim() ?? '';
     if (!name) errors.push({ field: 'name', in: 'body', message: 'is required' });
     const passwordIssue = input.password === undefined ? 'is required' : passwordProblem(input.password);
@@ -180,7 +184,7 @@ export async function acceptInvitation(
     if (!user) throw notFound();
     const userId = user.id;
     await tx.update(invitations).set({ acceptedById: userId }).where(eq(invitations.id, row.invitation.id));
-    await handler.apply(tx, userId, grant, now);
+    await handler.apply(tx, { userId, userName: user.name, company: input.company }, grant, now);
     await recordAudit(
       tx,
       {

@@ -6,6 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { organizations, staffMemberships } from '../../db/schema/index.ts';
 import type { OrganizationTarget } from '../../policy/authorize.ts';
 import type { Permission } from '../../policy/permissions.ts';
+import { accountOwnerKind, endUserKind } from '../accounts/invitation-kinds.ts';
 
 /**
  * What each kind of invitation grants and who manages it. The engine (create, resend, revoke,
@@ -14,14 +15,28 @@ import type { Permission } from '../../policy/permissions.ts';
  */
 export interface InvitationKindHandler<Grant> {
   grant: z.ZodType<Grant>;
-  /** The permission (and its target) needed to invite, resend and revoke this kind. */
-  managedBy(grant: Grant): { permission: Permission; target: OrganizationTarget };
+  /** The permission (and its target, where it is per organisation) to invite, resend and revoke. */
+  managedBy(grant: Grant): { permission: Permission; target?: OrganizationTarget };
   /** What the invitation is to, in the mail's language: "join Nørre Auto as Technician". */
   describe(db: Database, grant: Grant, language: Language): Promise<string>;
-  /** Whether accepting as a new person asks for company details (business accounts). */
-  needsCompanyDetails(grant: Grant): boolean;
+  /** Whether accepting asks for company details (business accounts). */
+  needsCompanyDetails(db: Database, grant: Grant): Promise<boolean>;
   /** Gives the accepting user what the invitation promised, inside the acceptance transaction. */
-  apply(db: Database, userId: string, grant: Grant, now: Date): Promise<void>;
+  apply(db: Database, accepted: AcceptedBy, grant: Grant, now: Date): Promise<void>;
+}
+
+/** Who accepted, and what they told us while accepting. */
+export interface AcceptedBy {
+  userId: string;
+  userName: string;
+  company?: CompanyDetails | undefined;
+}
+
+export interface CompanyDetails {
+  name: string;
+  registrationNumber: string;
+  address: string;
+  country: string;
 }
 
 export const SystemUserGrant = z.object({
@@ -42,8 +57,8 @@ const systemUser: InvitationKindHandler<SystemUserGrant> = {
     const name = organization?.name ?? '';
     return language === 'da' ? `${name} som ${roles}` : `join ${name} as ${roles}`;
   },
-  needsCompanyDetails: () => false,
-  async apply(db, userId, grant, now) {
+  needsCompanyDetails: async () => false,
+  async apply(db, { userId }, grant, now) {
     // Already a member: the invitation adds its roles to those they have.
     await db
       .insert(staffMemberships)
@@ -59,6 +74,9 @@ const systemUser: InvitationKindHandler<SystemUserGrant> = {
 
 const HANDLERS: Partial<Record<InvitationKind, InvitationKindHandler<unknown>>> = {
   system_user: systemUser as InvitationKindHandler<unknown>,
+  customer: accountOwnerKind as InvitationKindHandler<unknown>,
+  sub_account: accountOwnerKind as InvitationKindHandler<unknown>,
+  end_user: endUserKind as InvitationKindHandler<unknown>,
 };
 
 /** The handler of a kind together with its parsed grant; throws for a kind this build lacks. */

@@ -50,6 +50,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
           caller,
           name: request.body.name,
           password: request.body.password,
+          company: request.body.company,
           language: request.body.language ?? 'en',
           ip: request.ip,
         },
