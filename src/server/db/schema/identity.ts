@@ -1,18 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LANGUAGES, STAFF_ROLES } from '../../../shared/roles.ts';
 import { organizations } from './organizations.ts';
 
-export const language = pgEnum('language', ['en', 'da']);
+export const language = pgEnum('language', LANGUAGES);
 export const userStatus = pgEnum('user_status', ['active', 'deactivated']);
-export const staffRole = pgEnum('staff_role', [
-  'admin',
-  'customer_manager',
-  'finance',
-  'support',
-  'workshop_admin',
-  'service_advisor',
-  'technician',
-]);
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
 
 /** One person, one email address, whatever roles they hold. */
 export const users = pgTable(

@@ -1,16 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { INVITATION_KINDS } from '../../../shared/roles.ts';
 import { language, users } from './identity.ts';
 import { organizations } from './organizations.ts';
 
-export const invitationKind = pgEnum('invitation_kind', [
-  'system_user',
-  'customer',
-  'end_user',
-  'sub_account',
-  'vehicle_primary',
-  'vehicle_secondary',
-]);
+export const invitationKind = pgEnum('invitation_kind', INVITATION_KINDS);
 export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'revoked']);
 export const linkPurpose = pgEnum('link_purpose', ['invitation', 'password_reset']);
 
