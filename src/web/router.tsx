@@ -3,6 +3,9 @@ import { AdminHomePage } from './areas/admin/admin-home-page.tsx';
 import { DriverHomePage } from './areas/app/driver-home-page.tsx';
 import { ActivateInvitationPage } from './areas/auth/activate-invitation-page.tsx';
 import { LoginPage } from './areas/auth/login-page.tsx';
+import { safeNextPath } from './areas/auth/next-path.ts';
+import { RequestPasswordResetPage } from './areas/auth/request-password-reset-page.tsx';
+import { ResetPasswordPage } from './areas/auth/reset-password-page.tsx';
 import { LandingPage } from './areas/home/landing-page.tsx';
 import { WorkshopHomePage } from './areas/workshop/workshop-home-page.tsx';
 import { AppLayout } from './components/app-layout.tsx';
@@ -18,12 +21,36 @@ const rootRoute = createRootRoute({
 
 const landingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: LandingPage });
 
-const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+interface LoginSearch {
+  /** Where to go after signing in: only ever a path on this site. */
+  next?: string;
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  // An unsafe `next` is dropped here, so no page ever sees one. The key is always returned: a key
+  // left out would fall through to the raw, unchecked search of the root route.
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({ next: safeNextPath(search.next) }),
+  component: LoginPage,
+});
 
 const activateInvitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/activate/$token',
   component: ActivateInvitationPage,
+});
+
+const requestPasswordResetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: RequestPasswordResetPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: ResetPasswordPage,
 });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminHomePage });
@@ -44,6 +71,8 @@ const routeTree = rootRoute.addChildren([
   landingRoute,
   loginRoute,
   activateInvitationRoute,
+  requestPasswordResetRoute,
+  resetPasswordRoute,
   adminRoute,
   workshopRoute,
   driverAppRoute,

@@ -45,3 +45,22 @@ export function LockIcon({ size = '1em' }: IconProps) {
     </svg>
   );
 }
+
+export function ChevronDownIcon({ size = '1em' }: IconProps) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d="M6 9l6 6 6-6" />
+    </svg>
+  );
+}

@@ -16,7 +16,9 @@ export function Page({ title, documentTitle, children }: PageProps) {
   const { t } = useTranslation();
   useDocumentTitle(documentTitle ?? `${title} · ${t('page.titleSuffix')}`);
   return (
-    <Stack gap="lg">
+    // Emails and links have no natural break points; on a phone they must wrap, not push the
+    // page wider than the screen.
+    <Stack gap="lg" style={{ overflowWrap: 'anywhere' }}>
       <Title order={1}>{title}</Title>
       {children}
     </Stack>
