@@ -14,6 +14,7 @@ import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts
 import type { MailTransport } from './features/mail/outbox.ts';
 import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
+import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/log.ts';
 import { authenticatePlugin } from './plugins/authenticate.ts';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(adminRoutes);
       await api.register(accountRoutes);
       await api.register(mailRoutes);
+      await api.register(workshopVehicleRoutes);
     },
     { prefix: '/api/v1' },
   );

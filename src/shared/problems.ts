@@ -27,6 +27,9 @@ export const PROBLEM_CODES = [
   'link_used',
   'link_revoked',
   'link_not_found',
+  'vin_taken',
+  'primary_user_exists',
+  'confirmation_required',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -25,6 +25,9 @@ const TITLES: Record<ProblemCode, string> = {
   link_used: 'This link has already been used',
   link_revoked: 'This link is no longer valid',
   link_not_found: 'No such link',
+  vin_taken: 'A vehicle with this VIN is already in keyfob',
+  primary_user_exists: 'The vehicle already has a primary user or a pending invitation for one',
+  confirmation_required: 'Confirm first: this removes every user of the vehicle',
 };
 
 /**

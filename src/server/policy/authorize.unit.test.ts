@@ -40,6 +40,10 @@ const EXPECTED: Record<StaffRole, Partial<Record<Permission, 'any' | 'own'>>> = 
     'customer.manage': 'any',
     'account.read': 'any',
     'account.rates.read': 'any',
+    'vehicle.read': 'any',
+    'vehicle.create': 'any',
+    'vehicle.primary.invite': 'any',
+    'vehicle.primary.remove': 'any',
     'mail.read': 'any',
     'audit.read': 'any',
   },
@@ -63,11 +67,26 @@ const EXPECTED: Record<StaffRole, Partial<Record<Permission, 'any' | 'own'>>> = 
     'workshop.read': 'any',
     'customer.read': 'any',
     'account.read': 'any',
+    'vehicle.read': 'any',
     'audit.read': 'any',
   },
-  workshop_admin: { 'staff.read': 'own', 'staff.invite': 'own', 'staff.manage': 'own' },
-  service_advisor: {},
-  technician: {},
+  workshop_admin: {
+    'staff.read': 'own',
+    'staff.invite': 'own',
+    'staff.manage': 'own',
+    'vehicle.read': 'own',
+    'vehicle.create': 'own',
+    'vehicle.primary.invite': 'own',
+    'vehicle.primary.remove': 'own',
+  },
+  service_advisor: {
+    'vehicle.read': 'own',
+    'vehicle.create': 'own',
+    'vehicle.primary.invite': 'own',
+    'vehicle.primary.remove': 'own',
+  },
+  // Technicians look after the car's health: they read vehicles, but manage neither cars nor people.
+  technician: { 'vehicle.read': 'own' },
 };
 
 describe('the staff permission table', () => {

@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   'customer.manage': 'Invite customers and end-users, add sub-accounts, resend and revoke those invitations',
   'account.read': 'See accounts, their members and sub-accounts',
   'account.rates.read': 'See reimbursement rates of accounts and end-users',
+  'vehicle.read': "See a workshop's vehicles, their users, status and alarms (never position or trips)",
+  'vehicle.create': 'Add vehicles to a workshop and rotate their device tokens',
+  'vehicle.primary.invite': "Invite a vehicle's primary user, resend and revoke that invitation",
+  'vehicle.primary.remove': "Remove a vehicle's primary user, and with them every user of the vehicle",
   'mail.read': 'See outgoing mail and failed sends',
   'audit.read': 'Read the audit log',
 } as const;

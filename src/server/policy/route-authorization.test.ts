@@ -9,7 +9,9 @@ import {
   buildOrganization,
   buildStaff,
   buildUser,
+  buildVehicle,
   signIn,
+  uniqueVin,
 } from '../test/factories.ts';
 import { startTestApp, type TestApp } from '../test/server.ts';
 
@@ -31,6 +33,9 @@ interface Fixtures {
   accountId: string;
   technicianId: string;
   deactivatableId: string;
+  vehicleId: string;
+  ownedVehicleId: string;
+  otherVehicleId: string;
 }
 
 interface AuthorizationCase {
@@ -45,6 +50,7 @@ const UNKNOWN_TOKEN = 'A'.repeat(43);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let emailCounter = 0;
 const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
+const newVehicle = () => ({ vin: uniqueVin(), registrationNumber: 'RA 1', make: 'Skoda', model: 'Enyaq' });
 const subAccount = () => ({
   usage: 'employee',
   name: 'Sub',
@@ -312,6 +318,134 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 201,
     },
   ],
+  'POST /api/v1/workshops/:wid/vehicles': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`,
+      payload: () => newVehicle(),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`,
+      payload: () => newVehicle(),
+      expectStatus: 403,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`,
+      payload: () => newVehicle(),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/vehicles`,
+      payload: () => newVehicle(),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`,
+      payload: () => newVehicle(),
+      expectStatus: 201,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/vehicles': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`, expectStatus: 403 },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`, expectStatus: 200 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/vehicles`, expectStatus: 404 },
+    { as: 'operatorSupport', url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles`, expectStatus: 200 },
+  ],
+  'GET /api/v1/workshops/:wid/vehicles/:vid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}`,
+      expectStatus: 200,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/vehicles/${f.otherVehicleId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.otherVehicleId}`,
+      expectStatus: 404,
+    },
+  ],
+  'POST /api/v1/workshops/:wid/vehicles/:vid/device-token': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/device-token`,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/device-token`,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/device-token`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/workshops/:wid/vehicles/:vid/primary-user/invitation': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/primary-user/invitation`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/primary-user/invitation`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) =>
+        `/api/v1/workshops/${f.otherWorkshopId}/vehicles/${f.otherVehicleId}/primary-user/invitation`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.vehicleId}/primary-user/invitation`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 201,
+    },
+  ],
+  'DELETE /api/v1/workshops/:wid/vehicles/:vid/primary-user': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.ownedVehicleId}/primary-user`,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.ownedVehicleId}/primary-user`,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) =>
+        `/api/v1/workshops/${f.otherWorkshopId}/vehicles/${f.otherVehicleId}/primary-user?confirm=true`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.ownedVehicleId}/primary-user`,
+      expectStatus: 409,
+    },
+  ],
 };
 
 describe('route authorization', () => {
@@ -341,8 +475,13 @@ describe('route authorization', () => {
       workshopId: workshop.id,
       otherWorkshopId: otherWorkshop.id,
       accountId: account?.id ?? '',
-      technicianId: technician.id,
+      // Not the `technician` actor: changing these roles must not change what that actor may do.
+      technicianId: (await buildStaff(db, workshop, ['technician'])).id,
       deactivatableId: (await buildStaff(db, operator, ['support'])).id,
+      vehicleId: (await buildVehicle(db, { workshop })).vehicle.id,
+      ownedVehicleId: (await buildVehicle(db, { workshop, primary: await buildUser(db) })).vehicle.id,
+      otherVehicleId: (await buildVehicle(db, { workshop: otherWorkshop, primary: await buildUser(db) }))
+        .vehicle.id,
     };
     const people: Record<Exclude<Actor, 'anonymous'>, { id: string }> = {
       plainUser: await buildUser(db),

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { StaffRole } from '../../shared/roles.ts';
 import type { Database } from '../db/client.ts';
-import { organizations, staffMemberships, users } from '../db/schema/index.ts';
+import { organizations, staffMemberships, users, vehicleMemberships, vehicles } from '../db/schema/index.ts';
 import { hashPassword } from '../features/identity/passwords.ts';
 import { createSession } from '../features/identity/sessions.ts';
+import { hashToken } from '../lib/tokens.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -74,3 +75,43 @@ export function signIn(db: Database, user: { id: string }, now = new Date()): Pr
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+let vinCounter = 0;
+/** A valid, unique VIN (17 characters, no I, O or Q). */
+export function uniqueVin(): string {
+  const digits = String(Date.now() % 1e8).padStart(8, '0') + String(vinCounter++).padStart(4, '0');
+  return `WVW${digits}AB`.slice(0, 17).padEnd(17, '0');
+}
+
+/** A vehicle at a workshop (made when not given), with users when asked. */
+export async function buildVehicle(
+  db: Database,
+  options: { workshop?: { id: string }; primary?: { id: string }; secondaries?: { id: string }[] } = {},
+) {
+  const workshop = options.workshop ?? (await buildOrganization(db));
+  const [vehicle] = await db
+    .insert(vehicles)
+    .values({
+      workshopId: workshop.id,
+      vin: uniqueVin(),
+      registrationNumber: `AB ${10000 + vinCounter}`,
+      make: 'Volvo',
+      model: 'XC40',
+      year: 2022,
+      fuelType: 'electric',
+      deviceTokenHash: hashToken(randomBytes(32).toString('base64url')),
+      createdAt: new Date(),
+    })
+    .returning();
+  if (!vehicle) throw new Error('insert returned no vehicle');
+  const members = [
+    ...(options.primary ? [{ userId: options.primary.id, role: 'primary' as const }] : []),
+    ...(options.secondaries ?? []).map((user) => ({ userId: user.id, role: 'secondary' as const })),
+  ];
+  if (members.length) {
+    await db
+      .insert(vehicleMemberships)
+      .values(members.map((m) => ({ ...m, vehicleId: vehicle.id, createdAt: new Date() })));
+  }
+  return { vehicle, workshop };
+}

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './invitations.ts';
 export * from './mail.ts';
 export * from './organizations.ts';
+export * from './vehicles.ts';

@@ -38,6 +38,10 @@ export const invitations = pgTable(
     uniqueIndex('invitations_one_pending_per_scope')
       .on(table.scope, table.email)
       .where(sql`${table.status} = 'pending'`),
+    // A vehicle has one primary user: one pending invitation for it, whatever the email.
+    uniqueIndex('invitations_one_pending_primary')
+      .on(table.scope)
+      .where(sql`${table.status} = 'pending' and ${table.kind} = 'vehicle_primary'`),
     index('invitations_email').on(table.email),
     index('invitations_organization').on(table.organizationId),
   ],

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { InvitationKind, Language } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { invitations } from '../../db/schema/index.ts';
 import { Problem } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -19,10 +20,6 @@ export interface CreateInvitationInput {
   inviter: { id: string; name: string; language: Language };
   publicUrl: string;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string })?.code === '23505' ||
-  (error as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /**
  * Saves an invitation, its first link and its mail in one transaction: it is never saved without
@@ -83,7 +80,8 @@ export async function createInvitation(
       return { invitationId: invitation.id, expiresAt: link.expiresAt };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Problem(409, 'already_invited');
+    if (isUniqueViolation(error, 'invitations_one_pending_per_scope'))
+      throw new Problem(409, 'already_invited');
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { organizations, staffMemberships } from '../../db/schema/index.ts';
 import type { OrganizationTarget } from '../../policy/authorize.ts';
 import type { Permission } from '../../policy/permissions.ts';
 import { accountOwnerKind, endUserKind } from '../accounts/invitation-kinds.ts';
+import { vehiclePrimaryKind } from '../vehicles/invitation-kinds.ts';
 
 /**
  * What each kind of invitation grants and who manages it. The engine (create, resend, revoke,
@@ -77,6 +78,7 @@ const HANDLERS: Partial<Record<InvitationKind, InvitationKindHandler<unknown>>> 
   customer: accountOwnerKind as InvitationKindHandler<unknown>,
   sub_account: accountOwnerKind as InvitationKindHandler<unknown>,
   end_user: endUserKind as InvitationKindHandler<unknown>,
+  vehicle_primary: vehiclePrimaryKind as InvitationKindHandler<unknown>,
 };
 
 /** The handler of a kind together with its parsed grant; throws for a kind this build lacks. */

@@ -29,6 +29,10 @@ const TEXTS = {
     resetAction: 'Choose a new password',
     resetExpires: (when: string) =>
       `The link works once and until ${when}. If you did not ask for this, you can ignore this mail.`,
+    removedSubject: 'Your access to a car in keyfob has ended',
+    removedIntro: (car: string) =>
+      `The workshop removed the primary user of ${car}, so every user of the car has lost access to it, you included.`,
+    removedAfter: 'If this is a mistake, contact the workshop.',
     footer: 'keyfob: the right access to the right car.',
   },
   da: {
@@ -42,6 +46,10 @@ const TEXTS = {
     resetAction: 'Vælg en ny adgangskode',
     resetExpires: (when: string) =>
       `Linket virker én gang og indtil ${when}. Har du ikke bedt om det, kan du se bort fra denne mail.`,
+    removedSubject: 'Din adgang til en bil i keyfob er ophørt',
+    removedIntro: (car: string) =>
+      `Værkstedet har fjernet den primære bruger af ${car}, så alle bilens brugere har mistet adgangen til den, også dig.`,
+    removedAfter: 'Er det en fejl, så kontakt værkstedet.',
     footer: 'keyfob: den rette adgang til den rette bil.',
   },
 } satisfies Record<Language, unknown>;
@@ -141,6 +149,27 @@ export function passwordResetMail(input: {
         link={input.link}
         after={expires}
       />,
+    ),
+  };
+}
+
+/** Told to every user removed with a vehicle's primary user. */
+export function accessRemovedMail(input: { to: string; language: Language; car: string }): OutgoingMail {
+  const t = TEXTS[input.language];
+  const intro = t.removedIntro(input.car);
+  return {
+    to: input.to,
+    topic: 'vehicle_access_removed',
+    subject: t.removedSubject,
+    text: [intro, '', t.removedAfter, '', t.footer].join('\n'),
+    html: renderHtml(
+      <html lang={input.language}>
+        <body style={{ fontFamily: 'Arial, sans-serif', color: '#1a1a1a', lineHeight: 1.5 }}>
+          <p>{intro}</p>
+          <p>{t.removedAfter}</p>
+          <p style={{ fontSize: 12, color: '#555555' }}>{t.footer}</p>
+        </body>
+      </html>,
     ),
   };
 }
