@@ -14,6 +14,7 @@ import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts
 import type { MailTransport } from './features/mail/outbox.ts';
 import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
+import { vehicleUserRoutes } from './features/vehicle-users/routes.ts';
 import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/log.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(accountRoutes);
       await api.register(mailRoutes);
       await api.register(workshopVehicleRoutes);
+      await api.register(vehicleUserRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -30,6 +30,9 @@ export const PROBLEM_CODES = [
   'vin_taken',
   'primary_user_exists',
   'confirmation_required',
+  'secondary_user_limit',
+  'already_a_user',
+  'ask_the_primary',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

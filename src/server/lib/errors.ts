@@ -28,6 +28,9 @@ const TITLES: Record<ProblemCode, string> = {
   vin_taken: 'A vehicle with this VIN is already in keyfob',
   primary_user_exists: 'The vehicle already has a primary user or a pending invitation for one',
   confirmation_required: 'Confirm first: this removes every user of the vehicle',
+  secondary_user_limit: 'The vehicle already has five secondary users or invitations',
+  already_a_user: 'This person already uses the vehicle',
+  ask_the_primary: 'Only the primary user can remove you from the vehicle',
 };
 
 /**

@@ -5,6 +5,7 @@ import { resolveSession, SESSION_ABSOLUTE_MS } from '../features/identity/sessio
 import { forbidden, unauthenticated } from '../lib/errors.ts';
 import type { Actor } from '../policy/actor.ts';
 import { authorize } from '../policy/authorize.ts';
+import { VEHICLE_USER_PERMISSIONS } from '../policy/rules/vehicle.ts';
 
 export const SESSION_COOKIE = 'keyfob_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -95,7 +96,8 @@ export const authenticatePlugin = fp(
       if (!access || access === 'public') return;
       const actor = await request.getActor();
       if (!actor) throw unauthenticated();
-      if (access !== 'signed_in') authorize(actor, access);
+      // Vehicle-user permissions depend on the vehicle, which the handler loads and checks.
+      if (access !== 'signed_in' && !VEHICLE_USER_PERMISSIONS.has(access)) authorize(actor, access);
     });
   },
   { name: 'authenticate', dependencies: ['problems'] },

@@ -17,6 +17,13 @@ export const PERMISSIONS = {
   'vehicle.create': 'Add vehicles to a workshop and rotate their device tokens',
   'vehicle.primary.invite': "Invite a vehicle's primary user, resend and revoke that invitation",
   'vehicle.primary.remove': "Remove a vehicle's primary user, and with them every user of the vehicle",
+  'vehicle.status.read': "A vehicle user's view of status data, health and active alarms",
+  'vehicle.position.read': "The vehicle's live position (only while the primary shares it)",
+  'vehicle.users.read': "The vehicle's users: names and roles",
+  'vehicle.users.emails.read': "The emails of the vehicle's other users, and its pending invitations",
+  'vehicle.users.invite': 'Invite secondary users to the vehicle, resend and revoke those invitations',
+  'vehicle.users.remove': 'Remove a secondary user from the vehicle',
+  'vehicle.sharing.manage': 'Choose the data-sharing level of the vehicle',
   'mail.read': 'See outgoing mail and failed sends',
   'audit.read': 'Read the audit log',
 } as const;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts } from '../db/schema/index.ts';
+import { accounts, invitations } from '../db/schema/index.ts';
 import {
   bearer,
   buildOperator,
@@ -24,7 +24,9 @@ type Actor =
   | 'operatorAdmin'
   | 'operatorSupport'
   | 'operatorFinance'
-  | 'customerManager';
+  | 'customerManager'
+  | 'vehiclePrimary'
+  | 'vehicleSecondary';
 
 interface Fixtures {
   operatorId: string;
@@ -36,6 +38,9 @@ interface Fixtures {
   vehicleId: string;
   ownedVehicleId: string;
   otherVehicleId: string;
+  householdVehicleId: string;
+  removableSecondaryId: string;
+  secondaryInvitationId: string;
 }
 
 interface AuthorizationCase {
@@ -446,6 +451,130 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 409,
     },
   ],
+  'GET /api/v1/vehicles/:vid': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}`, expectStatus: 404 },
+    { as: 'operatorAdmin', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}`, expectStatus: 404 },
+    { as: 'vehicleSecondary', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}`, expectStatus: 200 },
+    { as: 'vehiclePrimary', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}`, expectStatus: 200 },
+  ],
+  'GET /api/v1/vehicles/:vid/users': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users`, expectStatus: 401 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users`, expectStatus: 404 },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/invitations': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations`,
+      payload: () => ({ email: freshEmail() }),
+      expectStatus: 201,
+    },
+  ],
+  'DELETE /api/v1/vehicles/:vid/users/:uid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users/${f.removableSecondaryId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users/${f.removableSecondaryId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users/${f.removableSecondaryId}`,
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/users/${f.removableSecondaryId}`,
+      expectStatus: 204,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/invitations/:iid/resend': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}/resend`,
+      expectStatus: 401,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}/resend`,
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}/resend`,
+      expectStatus: 200,
+    },
+  ],
+  'DELETE /api/v1/vehicles/:vid/invitations/:iid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}`,
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/invitations/${f.secondaryInvitationId}`,
+      expectStatus: 204,
+    },
+  ],
+  'PUT /api/v1/vehicles/:vid/sharing': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/sharing`,
+      payload: () => ({ level: 'limited' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/sharing`,
+      payload: () => ({ level: 'limited' }),
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/sharing`,
+      payload: () => ({ level: 'limited' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/sharing`,
+      payload: () => ({ level: 'shared' }),
+      expectStatus: 200,
+    },
+  ],
 };
 
 describe('route authorization', () => {
@@ -470,6 +599,26 @@ describe('route authorization', () => {
       .values({ name: 'Acme', type: 'business', createdAt: new Date() })
       .returning();
     const technician = await buildStaff(db, workshop, ['technician']);
+    const vehiclePrimary = await buildUser(db);
+    const vehicleSecondary = await buildUser(db);
+    const removable = await buildUser(db);
+    const household = await buildVehicle(db, {
+      workshop,
+      primary: vehiclePrimary,
+      secondaries: [vehicleSecondary, removable],
+    });
+    const [secondaryInvitation] = await db
+      .insert(invitations)
+      .values({
+        kind: 'vehicle_secondary',
+        email: 'pending-friend@example.test',
+        scope: `vehicle:${household.vehicle.id}:secondary`,
+        grant: { vehicleId: household.vehicle.id },
+        language: 'en',
+        expiresAt: new Date(t.clock.now().getTime() + 60_000),
+        createdAt: t.clock.now(),
+      })
+      .returning();
     fixtures = {
       operatorId: operator.id,
       workshopId: workshop.id,
@@ -482,6 +631,9 @@ describe('route authorization', () => {
       ownedVehicleId: (await buildVehicle(db, { workshop, primary: await buildUser(db) })).vehicle.id,
       otherVehicleId: (await buildVehicle(db, { workshop: otherWorkshop, primary: await buildUser(db) }))
         .vehicle.id,
+      householdVehicleId: household.vehicle.id,
+      removableSecondaryId: removable.id,
+      secondaryInvitationId: secondaryInvitation?.id ?? '',
     };
     const people: Record<Exclude<Actor, 'anonymous'>, { id: string }> = {
       plainUser: await buildUser(db),
@@ -492,6 +644,8 @@ describe('route authorization', () => {
       operatorSupport: await buildStaff(db, operator, ['support']),
       operatorFinance: await buildStaff(db, operator, ['finance']),
       customerManager: await buildStaff(db, operator, ['customer_manager']),
+      vehiclePrimary,
+      vehicleSecondary,
     };
     for (const [actor, person] of Object.entries(people)) {
       tokens.set(actor as Actor, await signIn(db, person, t.clock.now()));

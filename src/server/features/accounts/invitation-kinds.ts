@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Language } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { accountMemberships, accounts } from '../../db/schema/index.ts';
+import { can } from '../../policy/authorize.ts';
 import type { InvitationKindHandler } from '../invitations/kinds.ts';
 
 const ROLE_NAMES: Record<Language, Record<'account_owner' | 'driver', string>> = {
@@ -79,7 +80,7 @@ type AccountOwnerGrant = z.infer<typeof AccountOwnerGrant>;
 /** Invite client (a new account's first owner) and Add sub-account share this kind of grant. */
 export const accountOwnerKind: InvitationKindHandler<AccountOwnerGrant> = {
   grant: AccountOwnerGrant,
-  managedBy: () => ({ permission: 'customer.manage' }),
+  mayManage: async (_db, actor) => can(actor, 'customer.manage'),
   async describe(db, grant, language) {
     const account = await loadAccount(db, grant.accountId);
     return describeAccount(account.name, grant.role, language);
@@ -101,7 +102,7 @@ type EndUserGrant = z.infer<typeof EndUserGrant>;
 /** Add end-user: a driver or an owner of an existing account, with an optional agreed rate. */
 export const endUserKind: InvitationKindHandler<EndUserGrant> = {
   grant: EndUserGrant,
-  managedBy: () => ({ permission: 'customer.manage' }),
+  mayManage: async (_db, actor) => can(actor, 'customer.manage'),
   async describe(db, grant, language) {
     const account = await loadAccount(db, grant.accountId);
     return describeAccount(account.name, grant.role, language);

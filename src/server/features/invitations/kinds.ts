@@ -4,9 +4,10 @@ import { ROLE_LABELS } from '../../../shared/role-labels.ts';
 import { type InvitationKind, type Language, STAFF_ROLES } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { organizations, staffMemberships } from '../../db/schema/index.ts';
-import type { OrganizationTarget } from '../../policy/authorize.ts';
-import type { Permission } from '../../policy/permissions.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { can } from '../../policy/authorize.ts';
 import { accountOwnerKind, endUserKind } from '../accounts/invitation-kinds.ts';
+import { vehicleSecondaryKind } from '../vehicle-users/invitation-kinds.ts';
 import { vehiclePrimaryKind } from '../vehicles/invitation-kinds.ts';
 
 /**
@@ -16,8 +17,8 @@ import { vehiclePrimaryKind } from '../vehicles/invitation-kinds.ts';
  */
 export interface InvitationKindHandler<Grant> {
   grant: z.ZodType<Grant>;
-  /** The permission (and its target, where it is per organisation) to invite, resend and revoke. */
-  managedBy(grant: Grant): { permission: Permission; target?: OrganizationTarget };
+  /** Whether the actor may invite, resend and revoke invitations of this kind with this grant. */
+  mayManage(db: Database, actor: Actor, grant: Grant): Promise<boolean>;
   /** What the invitation is to, in the mail's language: "join Nørre Auto as Technician". */
   describe(db: Database, grant: Grant, language: Language): Promise<string>;
   /** Whether accepting asks for company details (business accounts). */
@@ -48,7 +49,8 @@ export type SystemUserGrant = z.infer<typeof SystemUserGrant>;
 
 const systemUser: InvitationKindHandler<SystemUserGrant> = {
   grant: SystemUserGrant,
-  managedBy: (grant) => ({ permission: 'staff.invite', target: { organizationId: grant.organizationId } }),
+  mayManage: async (_db, actor, grant) =>
+    can(actor, 'staff.invite', { organizationId: grant.organizationId }),
   async describe(db, grant, language) {
     const [organization] = await db
       .select({ name: organizations.name })
@@ -79,6 +81,7 @@ const HANDLERS: Partial<Record<InvitationKind, InvitationKindHandler<unknown>>> 
   sub_account: accountOwnerKind as InvitationKindHandler<unknown>,
   end_user: endUserKind as InvitationKindHandler<unknown>,
   vehicle_primary: vehiclePrimaryKind as InvitationKindHandler<unknown>,
+  vehicle_secondary: vehicleSecondaryKind as InvitationKindHandler<unknown>,
 };
 
 /** The handler of a kind together with its parsed grant; throws for a kind this build lacks. */

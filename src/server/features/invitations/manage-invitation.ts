@@ -3,7 +3,6 @@ import type { Database } from '../../db/client.ts';
 import { invitations } from '../../db/schema/index.ts';
 import { notFound, Problem } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { can } from '../../policy/authorize.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { sendInvitationMail } from './invitation-mail.ts';
 import { kindOf } from './kinds.ts';
@@ -23,8 +22,7 @@ export async function loadManageableInvitation(
   const [invitation] = await db.select().from(invitations).where(eq(invitations.id, id));
   if (!invitation) throw notFound();
   const { handler, grant } = kindOf(invitation.kind, invitation.grant);
-  const { permission, target } = handler.managedBy(grant);
-  if (!can(actor, permission, target)) throw notFound();
+  if (!(await handler.mayManage(db, actor, grant))) throw notFound();
   return invitation;
 }
 

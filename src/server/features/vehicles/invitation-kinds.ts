@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { organizations, vehicleMemberships, vehicles } from '../../db/schema/index.ts';
 import { Problem } from '../../lib/errors.ts';
+import { can } from '../../policy/authorize.ts';
 import type { InvitationKindHandler } from '../invitations/kinds.ts';
 
 const PrimaryGrant = z.object({ vehicleId: z.uuid(), workshopId: z.uuid() });
@@ -30,10 +31,8 @@ export async function describeVehicle(db: Database, vehicleId: string, language:
 /** The primary user: invited by the vehicle's workshop only (SPEC §5). */
 export const vehiclePrimaryKind: InvitationKindHandler<PrimaryGrant> = {
   grant: PrimaryGrant,
-  managedBy: (grant) => ({
-    permission: 'vehicle.primary.invite',
-    target: { organizationId: grant.workshopId },
-  }),
+  mayManage: async (_db, actor, grant) =>
+    can(actor, 'vehicle.primary.invite', { organizationId: grant.workshopId }),
   async describe(db, grant, language) {
     const vehicle = await describeVehicle(db, grant.vehicleId, language);
     return language === 'da' ? `${vehicle} som primær bruger` : `${vehicle} as its primary user`;

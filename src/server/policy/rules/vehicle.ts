@@ -1,0 +1,48 @@
+import type { Permission } from '../permissions.ts';
+
+export type VehicleRole = 'primary' | 'secondary';
+export type SharingLevel = 'shared' | 'limited';
+
+/** A vehicle as the rules need it: who the actor is to it, and what its primary shares. */
+export interface VehicleTarget {
+  /** The actor's role on this vehicle, or null when they are not one of its users. */
+  role: VehicleRole | null;
+  sharingLevel: SharingLevel;
+}
+
+/** `always` for any vehicle user of that role; `when_shared` only at sharing level `shared`. */
+type VehicleGrant = 'always' | 'when_shared';
+
+/**
+ * What each vehicle role may do (SPEC §5 and §6). Limited sharing hides the live position from
+ * everyone, the primary included.
+ */
+export const VEHICLE_ROLE_GRANTS: Record<VehicleRole, Partial<Record<Permission, VehicleGrant>>> = {
+  primary: {
+    'vehicle.status.read': 'always',
+    'vehicle.position.read': 'when_shared',
+    'vehicle.users.read': 'always',
+    'vehicle.users.emails.read': 'always',
+    'vehicle.users.invite': 'always',
+    'vehicle.users.remove': 'always',
+    'vehicle.sharing.manage': 'always',
+  },
+  secondary: {
+    'vehicle.status.read': 'always',
+    'vehicle.position.read': 'when_shared',
+    'vehicle.users.read': 'always',
+  },
+};
+
+/** The permissions only a vehicle's own users can hold: routes check them on the loaded vehicle. */
+export const VEHICLE_USER_PERMISSIONS = new Set<Permission>(
+  Object.values(VEHICLE_ROLE_GRANTS).flatMap((grants) => Object.keys(grants) as Permission[]),
+);
+
+/** Whether a vehicle user may do this to the vehicle. Pure: the caller loads role and level. */
+export function canOnVehicle(permission: Permission, vehicle: VehicleTarget): boolean {
+  if (!vehicle.role) return false;
+  const grant = VEHICLE_ROLE_GRANTS[vehicle.role][permission];
+  if (!grant) return false;
+  return grant === 'always' || vehicle.sharingLevel === 'shared';
+}
