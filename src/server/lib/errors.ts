@@ -56,3 +56,37 @@ export class Problem extends Error {
 export const notFound = (detail?: string) => new Problem(404, 'not_found', detail);
 export const forbidden = (detail?: string) => new Problem(403, 'forbidden', detail);
 export const unauthenticated = (detail?: string) => new Problem(401, 'unauthenticated', detail);
+
+/** Why one field was refused, in words a client can translate: the message is English detail. */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'too_common'
+  | 'not_found'
+  | 'not_allowed';
+
+export interface FieldError {
+  field: string;
+  in: 'body' | 'params' | 'querystring' | 'headers';
+  code: FieldErrorCode;
+  message: string;
+}
+
+/** 400 `validation_failed` naming each field that was refused, one entry per field. */
+export function validationFailed(errors: FieldError[]): Problem {
+  return new Problem(
+    400,
+    'validation_failed',
+    `Check these fields: ${errors.map((e) => e.field).join(', ')}`,
+    { errors },
+  );
+}
+
+/** One refused body field. */
+export function invalidField(field: string, code: FieldErrorCode, message: string): Problem {
+  return validationFailed([{ field, in: 'body', code, message }]);
+}

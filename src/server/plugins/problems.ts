@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ProblemBody, ProblemCode } from '../../shared/problems.ts';
-import { Problem } from '../lib/errors.ts';
+import { type FieldError, type FieldErrorCode, Problem, validationFailed } from '../lib/errors.ts';
 
 /** Sends a problem+json answer. The one place an error body is shaped. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
@@ -30,21 +30,44 @@ const CODES_BY_STATUS: Record<number, ProblemCode> = {
   429: 'rate_limited',
 };
 
+/** The value the client sent at a dotted path of the validated part, if any. */
+function sentValue(source: unknown, path: string): unknown {
+  let value = source;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Zod's issue kinds as the stable field codes clients translate; nothing sent is `required`. */
+function fieldCode(
+  issue: { keyword: string; params: Record<string, unknown> },
+  sent: unknown,
+): FieldErrorCode {
+  if (sent === undefined) return 'required';
+  const origin = issue.params.origin;
+  if (issue.keyword === 'too_small') return origin === 'string' ? 'too_short' : 'too_small';
+  if (issue.keyword === 'too_big') return origin === 'string' ? 'too_long' : 'too_big';
+  return 'invalid';
+}
+
 /** Maps any thrown error to a Problem; anything unexpected becomes a 500 without internals. */
-function toProblem(error: FastifyError | Problem): Problem | undefined {
+function toProblem(error: FastifyError | Problem, request: FastifyRequest): Problem | undefined {
   if (error instanceof Problem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const byField = new Map<string, { field: string; in: string; message: string }>();
+    const source = where === 'querystring' ? request.query : request[where];
+    const byField = new Map<string, FieldError>();
     for (const issue of error.validation) {
       const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
-      // One message per field: the first says what is wrong; the rest repeat it in other words.
-      if (!byField.has(field))
-        byField.set(field, { field, in: where, message: issue.message ?? 'is not valid' });
+      // One entry per field: the first says what is wrong; the rest repeat it in other words.
+      if (!byField.has(field)) {
+        const code = fieldCode(issue, field === where ? source : sentValue(source, field));
+        byField.set(field, { field, in: where, code, message: issue.message ?? 'is not valid' });
+      }
     }
-    const errors = [...byField.values()];
-    const fields = [...byField.keys()].join(', ');
-    return new Problem(400, 'validation_failed', `Check these fields: ${fields}`, { errors });
+    return validationFailed([...byField.values()]);
   }
   const status = error.statusCode ?? 500;
   const code = CODES_BY_STATUS[status];
@@ -62,7 +85,7 @@ function toProblem(error: FastifyError | Problem): Problem | undefined {
 export const problemsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
-      const problem = toProblem(error);
+      const problem = toProblem(error, request);
       if (problem) {
         if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
         return sendProblem(request, reply, problem);

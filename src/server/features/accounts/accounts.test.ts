@@ -131,6 +131,14 @@ describe('customers, accounts and sub-accounts', () => {
     };
     const ok = { email: newEmail(), role: 'driver', accountId };
     expect(await fieldsOf({ ...ok, email: 'nope' })).toEqual(['email']);
+    const missingRole = await post('/api/v1/admin/end-users', headers, { email: newEmail(), accountId });
+    expect(missingRole.json().errors).toEqual([
+      expect.objectContaining({ field: 'role', in: 'body', code: 'required' }),
+    ]);
+    const unknown = await post('/api/v1/admin/end-users', headers, { ...ok, accountId: crypto.randomUUID() });
+    expect(unknown.json().errors).toEqual([
+      expect.objectContaining({ field: 'accountId', code: 'not_found' }),
+    ]);
     expect(await fieldsOf({ ...ok, role: 'captain' })).toEqual(['role']);
     expect(await fieldsOf({ ...ok, reimbursementRateEur: -0.1 })).toEqual(['reimbursementRateEur']);
     expect(await fieldsOf({ ...ok, reimbursementRateEur: 1000 })).toEqual(['reimbursementRateEur']);

@@ -1,18 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { accountMemberships, users } from '../../db/schema/index.ts';
-import { Problem } from '../../lib/errors.ts';
+import { invalidField, Problem } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize } from '../../policy/authorize.ts';
 import { createInvitation } from '../invitations/create-invitation.ts';
 import { findAccount } from './queries.ts';
-
-/** A 400 naming one field, for checks that need the database. */
-export function invalidField(field: string, message: string): Problem {
-  return new Problem(400, 'validation_failed', `Check these fields: ${field}`, {
-    errors: [{ field, in: 'body', message }],
-  });
-}
 
 /** Refuses to invite someone who already belongs to the account. */
 export async function refuseExistingMember(db: Database, accountId: string, email: string): Promise<void> {
@@ -39,7 +32,7 @@ export async function addEndUser(
 ): Promise<{ invitationId: string }> {
   authorize(actor, 'customer.manage');
   const account = await findAccount(db, input.accountId);
-  if (!account) throw invalidField('accountId', 'no such account');
+  if (!account) throw invalidField('accountId', 'not_found', 'no such account');
   await refuseExistingMember(db, account.id, input.email);
   return createInvitation(
     db,

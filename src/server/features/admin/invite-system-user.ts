@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { OPERATOR_ROLES, type StaffRole, WORKSHOP_ROLES } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { organizations, staffMemberships, users } from '../../db/schema/index.ts';
-import { Problem } from '../../lib/errors.ts';
+import { invalidField, Problem } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize } from '../../policy/authorize.ts';
 import { createInvitation } from '../invitations/create-invitation.ts';
@@ -11,12 +11,6 @@ const ROLES_OF: Record<'operator' | 'workshop', readonly StaffRole[]> = {
   operator: OPERATOR_ROLES,
   workshop: WORKSHOP_ROLES,
 };
-
-function invalid(field: string, message: string): Problem {
-  return new Problem(400, 'validation_failed', `Check these fields: ${field}`, {
-    errors: [{ field, in: 'body', message }],
-  });
-}
 
 /**
  * Invites a system user to the operator or a workshop with one or more roles of that kind of
@@ -34,11 +28,15 @@ export async function inviteSystemUser(
     .select()
     .from(organizations)
     .where(eq(organizations.id, input.organizationId));
-  if (!organization) throw invalid('organizationId', 'no such organisation');
+  if (!organization) throw invalidField('organizationId', 'not_found', 'no such organisation');
   const allowed = ROLES_OF[organization.kind];
   const wrong = input.roles.filter((role) => !allowed.includes(role));
   if (wrong.length > 0) {
-    throw invalid('roles', `${wrong.join(', ')} cannot be held in a ${organization.kind} organisation`);
+    throw invalidField(
+      'roles',
+      'not_allowed',
+      `${wrong.join(', ')} cannot be held in a ${organization.kind} organisation`,
+    );
   }
 
   const [member] = await db

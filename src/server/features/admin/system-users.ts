@@ -8,7 +8,7 @@ import {
 } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { invitations, organizations, staffMemberships, users } from '../../db/schema/index.ts';
-import { notFound, Problem } from '../../lib/errors.ts';
+import { invalidField, notFound, validationFailed } from '../../lib/errors.ts';
 import { decodeCursor, paginate, prefixPattern } from '../../lib/search.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can, organizationsWhere } from '../../policy/authorize.ts';
@@ -119,15 +119,11 @@ export async function changeRoles(
   const allowed: readonly StaffRole[] = membership.kind === 'operator' ? OPERATOR_ROLES : WORKSHOP_ROLES;
   const wrong = input.roles.filter((role) => !allowed.includes(role));
   if (wrong.length > 0) {
-    throw new Problem(400, 'validation_failed', 'Check these fields: roles', {
-      errors: [
-        {
-          field: 'roles',
-          in: 'body',
-          message: `${wrong.join(', ')} cannot be held in a ${membership.kind} organisation`,
-        },
-      ],
-    });
+    throw invalidField(
+      'roles',
+      'not_allowed',
+      `${wrong.join(', ')} cannot be held in a ${membership.kind} organisation`,
+    );
   }
   const roles = [...new Set(input.roles)];
   await db.transaction(async (tx) => {
@@ -160,9 +156,9 @@ export async function deactivateUser(db: Database, actor: Actor, userId: string,
   const isManaged = memberships.some((m) => can(actor, 'staff.manage', { organizationId: m.organizationId }));
   if (!isManaged) throw notFound();
   if (userId === actor.user.id) {
-    throw new Problem(400, 'validation_failed', 'You cannot deactivate yourself', {
-      errors: [{ field: 'userId', in: 'params', message: 'is you' }],
-    });
+    throw validationFailed([
+      { field: 'userId', in: 'params', code: 'not_allowed', message: 'you cannot deactivate yourself' },
+    ]);
   }
   await db.transaction(async (tx) => {
     await tx.update(users).set({ status: 'deactivated', deactivatedAt: now }).where(eq(users.id, userId));

@@ -22,7 +22,7 @@ export async function bootstrapOperator(
   now: Date,
 ): Promise<boolean> {
   const issue = passwordProblem(admin.password);
-  if (issue) throw new Error(`BOOTSTRAP_ADMIN_PASSWORD ${issue}`);
+  if (issue) throw new Error(`BOOTSTRAP_ADMIN_PASSWORD ${issue.message}`);
   if (await findOperator(db)) return false;
   const passwordHash = await hashPassword(admin.password);
   const email = normalizeEmail(admin.email);

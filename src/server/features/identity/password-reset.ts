@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { emailLinks, users } from '../../db/schema/index.ts';
-import { Problem } from '../../lib/errors.ts';
+import { invalidField, Problem } from '../../lib/errors.ts';
 import { hashToken, isWellFormedToken } from '../../lib/tokens.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { issueLink, type LinkState, linkState } from '../invitations/links.ts';
@@ -83,11 +83,7 @@ export async function completePasswordReset(
   const state = linkState(link, now);
   if (state !== 'usable') throw GONE[state];
   const issue = passwordProblem(input.password);
-  if (issue) {
-    throw new Problem(400, 'validation_failed', 'Check these fields: password', {
-      errors: [{ field: 'password', in: 'body', message: issue }],
-    });
-  }
+  if (issue) throw invalidField('password', issue.code, issue.message);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [spent] = await tx

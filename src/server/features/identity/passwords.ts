@@ -12,9 +12,14 @@ const COMMON_PASSWORDS = new Set(
 );
 
 /** Why a password is refused, or undefined when it is fine. Length and commonness only. */
-export function passwordProblem(password: string): string | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'is too common; choose another';
+export function passwordProblem(
+  password: string,
+): { code: 'too_short' | 'too_common'; message: string } | undefined {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    return { code: 'too_short', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` };
+  }
+  if (COMMON_PASSWORDS.has(password.toLowerCase()))
+    return { code: 'too_common', message: 'is too common; choose another' };
   return undefined;
 }
 

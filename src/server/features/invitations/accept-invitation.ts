@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { LANGUAGES, type Language } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { emailLinks, invitations, users } from '../../db/schema/index.ts';
-import { notFound, Problem } from '../../lib/errors.ts';
+import { type FieldError, notFound, Problem, validationFailed } from '../../lib/errors.ts';
 import { hashToken, isWellFormedToken } from '../../lib/tokens.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -115,28 +115,27 @@ export async function acceptInvitation(
     );
   }
 
-  const errors = [];
+  const errors: FieldError[] = [];
   if (!input.company && (await handler.needsCompanyDetails(db, grant))) {
-    errors.push({ field: 'company', in: 'body', message: 'a business account needs its company details' });
+    errors.push({
+      field: 'company',
+      in: 'body',
+      code: 'required',
+      message: 'a business account needs its company details',
+    });
   }
-  let newUser: { name: string; passwordHash: string } | undefined;
+  const name = input.name?.trim() ?? '';
   if (!existing) {
-    const name = input.name?.trim() ?? '';
-    if (!name) errors.push({ field: 'name', in: 'body', message: 'is required' });
-    const passwordIssue = input.password === undefined ? 'is required' : passwordProblem(input.password);
-    if (passwordIssue) errors.push({ field: 'password', in: 'body', message: passwordIssue });
-    if (errors.length > 0) {
-      throw new Problem(
-        400,
-        'validation_failed',
-        `Check these fields: ${errors.map((e) => e.field).join(', ')}`,
-        {
-          errors,
-        },
-      );
-    }
-    newUser = { name, passwordHash: await hashPassword(input.password ?? '') };
+    if (!name) errors.push({ field: 'name', in: 'body', code: 'required', message: 'is required' });
+    const passwordIssue =
+      input.password === undefined
+        ? { code: 'required' as const, message: 'is required' }
+        : passwordProblem(input.password);
+    if (passwordIssue) errors.push({ field: 'password', in: 'body', ...passwordIssue });
   }
+  if (errors.length > 0) throw validationFailed(errors);
+  // Hashing is slow on purpose, so it happens only once the request is known to be complete.
+  const newUser = existing ? undefined : { name, passwordHash: await hashPassword(input.password ?? '') };
 
   return db.transaction(async (tx) => {
     const [spent] = await tx

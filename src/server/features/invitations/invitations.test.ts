@@ -93,6 +93,7 @@ describe('the invitation engine (system users)', () => {
     const { link } = await invite();
     const missing = await accept(link, {});
     expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors.map((e: { code: string }) => e.code)).toEqual(['required', 'required']);
     expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual(['name', 'password']);
     const short = await accept(link, { name: 'N', password: 'short' });
     expect(short.json().errors).toEqual([
