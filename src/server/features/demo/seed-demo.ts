@@ -1,5 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import { organizations, staffMemberships, users } from '../../db/schema/index.ts';
+import {
+  organizations,
+  staffMemberships,
+  users,
+  vehicleMemberships,
+  vehicles,
+} from '../../db/schema/index.ts';
+import { hashToken } from '../../lib/tokens.ts';
 import { bootstrapOperator, findOperator } from '../identity/bootstrap.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { findUserByEmail } from '../identity/users.ts';
@@ -9,6 +17,8 @@ export const DEMO_PASSWORD = 'keyfob-demo-password';
 export const DEMO_LOGINS = [
   { email: 'admin@demo.keyfob.dk', name: 'Ada Admin', what: 'operator admin' },
   { email: 'workshop@demo.keyfob.dk', name: 'Wilma Workshop', what: 'workshop admin at Nørre Auto' },
+  { email: 'driver@demo.keyfob.dk', name: 'Dorte Driver', what: 'primary user of the demo Volvo' },
+  { email: 'friend@demo.keyfob.dk', name: 'Frede Friend', what: 'secondary user of the demo Volvo' },
 ] as const;
 
 /**
@@ -16,7 +26,7 @@ export const DEMO_LOGINS = [
  * add their own demo data here. Safe to run at every start: it stops when the demo admin exists.
  */
 export async function seedDemo(db: Database, now: Date): Promise<void> {
-  const [admin, workshopAdmin] = DEMO_LOGINS;
+  const [admin, workshopAdmin, driver, friend] = DEMO_LOGINS;
   if (await findUserByEmail(db, admin.email)) return;
   await bootstrapOperator(db, { email: admin.email, password: DEMO_PASSWORD, name: admin.name }, now);
   const operator = await findOperator(db);
@@ -47,7 +57,8 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       .values({ email: workshopAdmin.email, name: workshopAdmin.name, passwordHash, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (workshop && wilma) {
+    if (!workshop) return;
+    if (wilma) {
       await tx.insert(staffMemberships).values({
         userId: wilma.id,
         organizationId: workshop.id,
@@ -55,5 +66,42 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
         createdAt: now,
       });
     }
+    const drivers = await tx
+      .insert(users)
+      .values(
+        [driver, friend].map((person) => ({
+          email: person.email,
+          name: person.name,
+          passwordHash,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: users.email });
+    const [volvo] = await tx
+      .insert(vehicles)
+      .values({
+        workshopId: workshop.id,
+        vin: 'YV1XZK7V9P2000001',
+        registrationNumber: 'DK 12 345',
+        make: 'Volvo',
+        model: 'XC40 Recharge',
+        year: 2023,
+        fuelType: 'electric',
+        // The demo device token is never shown; rotating it in the portal gives a usable one.
+        deviceTokenHash: hashToken(randomBytes(32).toString('base64url')),
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: vehicles.id });
+    if (!volvo) return;
+    await tx.insert(vehicleMemberships).values(
+      drivers.map((person) => ({
+        vehicleId: volvo.id,
+        userId: person.id,
+        role: person.email === driver.email ? ('primary' as const) : ('secondary' as const),
+        createdAt: now,
+      })),
+    );
   });
 }

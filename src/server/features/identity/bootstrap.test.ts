@@ -60,6 +60,13 @@ describe('bootstrap and demo data', () => {
         payload: { email: demo.email, password: DEMO_PASSWORD },
       });
       expect(login.statusCode, demo.email).toBe(200);
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${login.json().token}` },
+      });
+      const reach = [...me.json().staff, ...me.json().vehicles];
+      expect(reach.length, `${demo.email} has something to see`).toBeGreaterThan(0);
     }
   });
 });
