@@ -1,5 +1,12 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { AccountPage } from './areas/admin/account-page.tsx';
+import { AccountsPage } from './areas/admin/accounts-page.tsx';
 import { AdminHomePage } from './areas/admin/admin-home-page.tsx';
+import { AdminLayout } from './areas/admin/admin-layout.tsx';
+import { CustomersPage } from './areas/admin/customers-page.tsx';
+import { MailPage } from './areas/admin/mail-page.tsx';
+import { SystemUsersPage } from './areas/admin/system-users-page.tsx';
+import { WorkshopsPage } from './areas/admin/workshops-page.tsx';
 import { DriverHomePage } from './areas/app/driver-home-page.tsx';
 import { ActivateInvitationPage } from './areas/auth/activate-invitation-page.tsx';
 import { LoginPage } from './areas/auth/login-page.tsx';
@@ -7,7 +14,11 @@ import { safeNextPath } from './areas/auth/next-path.ts';
 import { RequestPasswordResetPage } from './areas/auth/request-password-reset-page.tsx';
 import { ResetPasswordPage } from './areas/auth/reset-password-page.tsx';
 import { LandingPage } from './areas/home/landing-page.tsx';
+import { WorkshopVehiclePage } from './areas/workshop/vehicle-page.tsx';
+import { parseWorkshopSearch } from './areas/workshop/workshop-access.ts';
 import { WorkshopHomePage } from './areas/workshop/workshop-home-page.tsx';
+import { WorkshopLayout } from './areas/workshop/workshop-layout.tsx';
+import { WorkshopStaffPage } from './areas/workshop/workshop-staff-page.tsx';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 
@@ -53,12 +64,58 @@ const resetPasswordRoute = createRoute({
   component: ResetPasswordPage,
 });
 
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminHomePage });
+// The admin portal: one layout checks access and draws the portal's navigation; each section is
+// a child page under it.
+const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
+const adminHomeRoute = createRoute({ getParentRoute: () => adminRoute, path: '/', component: AdminHomePage });
+const systemUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/system-users',
+  component: SystemUsersPage,
+});
+const customersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/customers',
+  component: CustomersPage,
+});
+const accountsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/accounts',
+  component: AccountsPage,
+});
+const accountRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/accounts/$accountId',
+  component: AccountPage,
+});
+const workshopsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/workshops',
+  component: WorkshopsPage,
+});
+const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: '/mail', component: MailPage });
 
 const workshopRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/workshop',
+  component: WorkshopLayout,
+});
+const workshopHomeRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/',
+  validateSearch: parseWorkshopSearch,
   component: WorkshopHomePage,
+});
+const workshopVehicleRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/vehicles/$vehicleId',
+  validateSearch: parseWorkshopSearch,
+  component: WorkshopVehiclePage,
+});
+const workshopStaffRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/staff',
+  component: WorkshopStaffPage,
 });
 
 const driverAppRoute = createRoute({
@@ -73,8 +130,16 @@ const routeTree = rootRoute.addChildren([
   activateInvitationRoute,
   requestPasswordResetRoute,
   resetPasswordRoute,
-  adminRoute,
-  workshopRoute,
+  adminRoute.addChildren([
+    adminHomeRoute,
+    systemUsersRoute,
+    customersRoute,
+    accountsRoute,
+    accountRoute,
+    workshopsRoute,
+    mailRoute,
+  ]),
+  workshopRoute.addChildren([workshopHomeRoute, workshopStaffRoute, workshopVehicleRoute]),
   driverAppRoute,
 ]);
 

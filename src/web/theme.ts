@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Alert, type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 /**
  * Mantine's defaults, tuned for contrast: the default primary shade (blue 6) and dimmed grey
@@ -8,6 +8,11 @@ import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
+  components: {
+    // A light alert's title takes its colour's mid shade (green, yellow, red), about 3:1 on the
+    // tinted background; the ordinary text colour keeps it readable, and the tint still says which.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

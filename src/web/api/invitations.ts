@@ -1,4 +1,5 @@
 import type { InvitationKind, Language } from '../../shared/roles.ts';
+import type { CompanyDetails } from './accounts.ts';
 import { apiFetch } from './client.ts';
 import type { SessionAnswer } from './session.ts';
 
@@ -19,6 +20,8 @@ export interface AcceptInvitationBody {
   name?: string;
   password?: string;
   language?: Language;
+  /** Required when the invitation says `needsCompanyDetails` (a business account). */
+  company?: CompanyDetails;
 }
 
 const invitationPath = (token: string) => `/api/v1/invitations/${encodeURIComponent(token)}`;

@@ -77,6 +77,8 @@ export function AppLayout() {
   const [isMenuOpen, menu] = useDisclosure(false);
   const { data: me } = useMe();
   const { pathname } = useLocation();
+  const areaPath = areaOfPath(pathname)?.path;
+  const isPortal = areaPath === '/admin' || areaPath === '/workshop';
 
   return (
     <AppShell header={{ height: 60 }} padding="md">
@@ -153,7 +155,8 @@ export function AppLayout() {
       ) : null}
 
       <AppShell.Main>
-        <Container size="md" px={0} py="md">
+        {/* The portals put their own navigation beside wide lists, so they get a wider page. */}
+        <Container size={isPortal ? 'xl' : 'md'} px={0} py="md">
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -15,6 +15,11 @@ function translateFieldError(field: string, message: string, t: TFunction): stri
   }
   if (field === 'name' && /required|at least 1/i.test(message)) return t('validation.nameRequired');
   if (field === 'email') return t('validation.emailInvalid');
+  if (field === 'company') return t('company.required');
+  if (field === 'company.name') return t('company.nameRequired');
+  if (field === 'company.registrationNumber') return t('company.registrationNumberRequired');
+  if (field === 'company.address') return t('company.addressRequired');
+  if (field === 'company.country') return t('company.countryRequired');
   return message;
 }
 
@@ -23,11 +28,21 @@ export function fieldErrorsOf(error: unknown, t: TFunction): FieldErrors {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return {};
   const fields: FieldErrors = {};
   for (const { field, message } of error.problem.errors ?? []) {
-    // A path such as `body.password` or `password` names the same field.
-    const name = field.split('.').pop() ?? field;
+    // `body.password` and `password` name the same field; nested paths such as `company.name`
+    // stay whole, since `name` alone is the person's own name.
+    const name = field.replace(/^body\./, '');
     fields[name] ??= translateFieldError(name, message, t);
   }
   return fields;
+}
+
+/**
+ * The fields a 400 validation_failed answer names, with the server's (English, developer-facing)
+ * message. Forms that check the same things first show their own words for these fields.
+ */
+export function invalidFieldsOf(error: unknown): Set<string> {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed') return new Set();
+  return new Set((error.problem.errors ?? []).map(({ field }) => field.replace(/^body\./, '')));
 }
 
 /**
@@ -36,5 +51,9 @@ export function fieldErrorsOf(error: unknown, t: TFunction): FieldErrors {
  */
 export function generalProblemMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && error.code === 'rate_limited') return t('errors.rateLimited');
+  if (error instanceof ApiError && error.code === 'forbidden') return t('errors.forbidden');
+  if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'invitation_not_pending')) {
+    return t('errors.changedMeanwhile');
+  }
   return t('errors.unexpected');
 }

@@ -1,20 +1,87 @@
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
-import { RequireArea } from '../../components/require-area.tsx';
+import { AnchorLink } from '../../components/router-links.tsx';
+import type { SectionPath } from '../../components/section-layout.tsx';
 import { StaffMemberships } from '../../components/staff-memberships.tsx';
+import { useAreaMe } from '../area-me.tsx';
+import { hasPermission, type PermissionName } from '../permissions.ts';
 
-/** Start page of the admin portal, for operator staff. */
+interface Section {
+  to: SectionPath;
+  permission: PermissionName;
+  title:
+    | 'adminNav.systemUsers'
+    | 'adminNav.customers'
+    | 'adminNav.accounts'
+    | 'adminNav.workshops'
+    | 'adminNav.mail';
+  description:
+    | 'admin.systemUsersDescription'
+    | 'admin.customersDescription'
+    | 'admin.accountsDescription'
+    | 'admin.workshopsDescription'
+    | 'admin.mailDescription';
+}
+
+const SECTIONS: Section[] = [
+  {
+    to: '/admin/system-users',
+    permission: 'staff.read',
+    title: 'adminNav.systemUsers',
+    description: 'admin.systemUsersDescription',
+  },
+  {
+    to: '/admin/customers',
+    permission: 'customer.read',
+    title: 'adminNav.customers',
+    description: 'admin.customersDescription',
+  },
+  {
+    to: '/admin/accounts',
+    permission: 'account.read',
+    title: 'adminNav.accounts',
+    description: 'admin.accountsDescription',
+  },
+  {
+    to: '/admin/workshops',
+    permission: 'workshop.read',
+    title: 'adminNav.workshops',
+    description: 'admin.workshopsDescription',
+  },
+  {
+    to: '/admin/mail',
+    permission: 'mail.read',
+    title: 'adminNav.mail',
+    description: 'admin.mailDescription',
+  },
+];
+
+/** Start page of the admin portal: who is signed in, and the sections they can open. */
 export function AdminHomePage() {
   const { t } = useTranslation();
+  const me = useAreaMe();
+  const headingId = useId();
+  const sections = SECTIONS.filter((section) => hasPermission(me, section.permission));
   return (
-    <RequireArea area="/admin" title={t('admin.title')}>
-      {(me) => (
-        <Page title={t('admin.title')}>
-          <StaffMemberships me={me} kind="operator" />
-          <NothingYet title={t('empty.title')} description={t('admin.emptyDescription')} />
-        </Page>
-      )}
-    </RequireArea>
+    <Page title={t('admin.title')}>
+      <StaffMemberships me={me} kind="operator" />
+      <Stack gap="sm" component="section" aria-labelledby={headingId}>
+        <Title order={2} size="h3" id={headingId}>
+          {t('admin.sectionsTitle')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          {sections.map((section) => (
+            <Card key={section.to} withBorder padding="md" radius="md">
+              <AnchorLink to={section.to} fw={700} fz="lg">
+                {t(section.title)}
+              </AnchorLink>
+              <Text mt={4}>{t(section.description)}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Page>
   );
 }

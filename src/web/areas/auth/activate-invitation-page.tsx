@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -19,6 +19,13 @@ import { PasswordField } from '../../components/password-field.tsx';
 import { type FieldErrors, fieldErrorsOf, generalProblemMessage } from '../../components/problem-messages.ts';
 import { ButtonLink } from '../../components/router-links.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
+import {
+  CompanyFields,
+  clearChangedCompanyErrors,
+  companyErrors,
+  EMPTY_COMPANY,
+  trimmedCompany,
+} from './company-fields.tsx';
 import { LinkCheckFailed, LinkProblem } from './link-problem.tsx';
 import { useEnterApp } from './use-enter-app.ts';
 import { useSignOut } from './use-sign-out.ts';
@@ -99,17 +106,24 @@ function NewPersonForm({ token, invitation, onStale }: AcceptFormProps) {
   const accept = useAccept({ token, onStale });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [company, setCompany] = useState(EMPTY_COMPANY);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const needsCompany = invitation.needsCompanyDetails;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const errors: FieldErrors = {};
+    const errors: FieldErrors = needsCompany ? companyErrors(company, t) : {};
     if (!name.trim()) errors.name = t('validation.nameRequired');
     if (!password) errors.password = t('validation.passwordRequired');
     else if (!isLongEnoughPassword(password)) errors.password = t('validation.passwordTooShort');
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    accept.mutate({ name: name.trim(), password, language: currentLanguage() });
+    accept.mutate({
+      name: name.trim(),
+      password,
+      language: currentLanguage(),
+      ...(needsCompany ? { company: trimmedCompany(company) } : {}),
+    });
   };
 
   const serverErrors = fieldErrorsOf(accept.error, t);
@@ -124,6 +138,7 @@ function NewPersonForm({ token, invitation, onStale }: AcceptFormProps) {
   return (
     <Stack gap="md" maw="28rem" w="100%">
       <Text>{t('activate.newPersonIntro')}</Text>
+      {needsCompany ? <Text>{t('company.intro')}</Text> : null}
       {otherError ? (
         <Alert color="red" title={t('errors.title')}>
           {otherError}
@@ -161,6 +176,23 @@ function NewPersonForm({ token, invitation, onStale }: AcceptFormProps) {
             error={errors.password}
             errorProps={{ role: 'alert' }}
           />
+          {needsCompany ? (
+            <>
+              {errors.company ? (
+                <Text c="var(--mantine-color-error)" role="alert">
+                  {errors.company}
+                </Text>
+              ) : null}
+              <CompanyFields
+                value={company}
+                onChange={(next) => {
+                  setClientErrors((current) => clearChangedCompanyErrors(current, company, next));
+                  setCompany(next);
+                }}
+                errors={errors}
+              />
+            </>
+          ) : null}
           <Button type="submit" loading={accept.isPending || accept.isSuccess}>
             {t('activate.submit')}
           </Button>
@@ -170,25 +202,68 @@ function NewPersonForm({ token, invitation, onStale }: AcceptFormProps) {
   );
 }
 
-/** Someone with an account accepts while signed in as it: one button, nothing to fill in. */
+/**
+ * Someone with an account accepts while signed in as it: one button, and nothing else to fill in
+ * unless the invitation is for a business account still without its company details.
+ */
 function ExistingPersonAccept({ token, invitation, onStale }: AcceptFormProps) {
   const { t } = useTranslation();
   const accept = useAccept({ token, onStale });
+  const [company, setCompany] = useState(EMPTY_COMPANY);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const needsCompany = invitation.needsCompanyDetails;
+  const serverErrors = fieldErrorsOf(accept.error, t);
+  const errors = { ...serverErrors, ...clientErrors };
   const otherError =
-    accept.error && !(accept.error instanceof ApiError && accept.error.status === 409)
+    accept.error &&
+    Object.keys(serverErrors).length === 0 &&
+    !(accept.error instanceof ApiError && accept.error.status === 409)
       ? generalProblemMessage(accept.error, t)
       : undefined;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = needsCompany ? companyErrors(company, t) : {};
+    setClientErrors(found);
+    if (Object.keys(found).length > 0) return;
+    accept.mutate(needsCompany ? { company: trimmedCompany(company) } : {});
+  };
+
   return (
-    <Stack gap="md" align="flex-start">
+    <Stack gap="md" maw="28rem" w="100%">
       <Text>{t('activate.signedInAsInvitee', { email: invitation.email })}</Text>
+      {needsCompany ? <Text>{t('company.intro')}</Text> : null}
       {otherError ? (
         <Alert color="red" title={t('errors.title')} w="100%">
           {otherError}
         </Alert>
       ) : null}
-      <Button onClick={() => accept.mutate({})} loading={accept.isPending || accept.isSuccess}>
-        {t('activate.accept')}
-      </Button>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {needsCompany ? (
+            <>
+              {errors.company ? (
+                <Text c="var(--mantine-color-error)" role="alert">
+                  {errors.company}
+                </Text>
+              ) : null}
+              <CompanyFields
+                value={company}
+                onChange={(next) => {
+                  setClientErrors((current) => clearChangedCompanyErrors(current, company, next));
+                  setCompany(next);
+                }}
+                errors={errors}
+              />
+            </>
+          ) : null}
+          <Group>
+            <Button type="submit" loading={accept.isPending || accept.isSuccess}>
+              {t('activate.accept')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Stack>
   );
 }
