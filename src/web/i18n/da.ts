@@ -172,7 +172,7 @@ export const da: Messages = {
   },
   workshopNav: {
     label: 'Værkstedsportal',
-    overview: 'Oversigt',
+    overview: 'Køretøjer',
     staff: 'Medarbejdere',
   },
   dialog: {

@@ -167,7 +167,7 @@ export const en = {
   },
   workshopNav: {
     label: 'Workshop portal',
-    overview: 'Overview',
+    overview: 'Vehicles',
     staff: 'Staff',
   },
   dialog: {
