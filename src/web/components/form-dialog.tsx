@@ -1,4 +1,4 @@
-import { Modal } from '@mantine/core';
+import { Button, Group, Modal, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from './use-is-phone.ts';
@@ -27,5 +27,25 @@ export function FormDialog({ opened, onClose, title, children }: FormDialogProps
     >
       {children}
     </Modal>
+  );
+}
+
+/** The end of every invitation form: how long the link lasts, then Cancel and Send invitation. */
+export function InvitationFormFooter({ onCancel, isSending }: { onCancel: () => void; isSending: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {t('invitations.linkValidity')}
+      </Text>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel}>
+          {t('dialog.cancel')}
+        </Button>
+        <Button type="submit" loading={isSending}>
+          {t('invitations.send')}
+        </Button>
+      </Group>
+    </>
   );
 }

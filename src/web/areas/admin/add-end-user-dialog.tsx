@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Radio, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { AccountSummary } from '../../api/accounts.ts';
 import { ApiError } from '../../api/client.ts';
 import { type AccountRole, addEndUser } from '../../api/customers.ts';
 import { looksLikeEmail } from '../../components/form-checks.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormDialog, InvitationFormFooter } from '../../components/form-dialog.tsx';
 import {
   type FieldErrors,
   generalProblemMessage,
@@ -122,17 +122,7 @@ function AddEndUserForm({ onClose, onInvited }: Omit<AddEndUserDialogProps, 'ope
           error={errors.reimbursementRateEur}
           errorProps={{ role: 'alert' }}
         />
-        <Text size="sm" c="dimmed">
-          {t('invitations.linkValidity')}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('dialog.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('invitations.send')}
-          </Button>
-        </Group>
+        <InvitationFormFooter onCancel={onClose} isSending={add.isPending} />
       </Stack>
     </form>
   );

@@ -1,11 +1,11 @@
-import { Alert, Button, Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Radio, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { type AccountType, inviteClient } from '../../api/customers.ts';
 import { looksLikeEmail } from '../../components/form-checks.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormDialog, InvitationFormFooter } from '../../components/form-dialog.tsx';
 import {
   type FieldErrors,
   generalProblemMessage,
@@ -121,17 +121,7 @@ function InviteClientForm({ onClose, onInvited }: Omit<InviteClientDialogProps, 
             />
           </Stack>
         </Radio.Group>
-        <Text size="sm" c="dimmed">
-          {t('invitations.linkValidity')}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('dialog.cancel')}
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            {t('invitations.send')}
-          </Button>
-        </Group>
+        <InvitationFormFooter onCancel={onClose} isSending={invite.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { OrganizationKind, StaffRole } from '../../../shared/roles.ts';
 import { ApiError } from '../../api/client.ts';
 import { inviteSystemUser } from '../../api/system-users.ts';
 import { looksLikeEmail } from '../../components/form-checks.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormDialog, InvitationFormFooter } from '../../components/form-dialog.tsx';
 import {
   type FieldErrors,
   generalProblemMessage,
@@ -120,17 +120,7 @@ function AddSystemUserForm({ organizations, onClose, onInvited }: Omit<AddSystem
         {organization ? (
           <RoleCheckboxes kind={organization.kind} value={roles} onChange={setRoles} error={errors.roles} />
         ) : null}
-        <Text size="sm" c="dimmed">
-          {t('invitations.linkValidity')}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('dialog.cancel')}
-          </Button>
-          <Button type="submit" loading={invite.isPending}>
-            {t('invitations.send')}
-          </Button>
-        </Group>
+        <InvitationFormFooter onCancel={onClose} isSending={invite.isPending} />
       </Stack>
     </form>
   );
