@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { ChangeFeed } from './db/change-feed.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
@@ -14,6 +15,8 @@ import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts
 import type { MailTransport } from './features/mail/outbox.ts';
 import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
+import { notificationRoutes } from './features/notifications/routes.ts';
+import { VehicleAccess } from './features/vehicle-users/member-vehicle.ts';
 import { vehicleUserRoutes } from './features/vehicle-users/routes.ts';
 import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -30,8 +33,13 @@ declare module 'fastify' {
     database: DatabaseHandle;
     clock: Clock;
     mailWorker: MailWorker;
+    /** What changed in the database, from any instance: in-process caches listen to it. */
+    changes: ChangeFeed;
+    vehicleAccess: VehicleAccess;
   }
 }
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface AppOptions {
   config: Config;
@@ -65,6 +73,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  const changes = await ChangeFeed.open(options.database, app.log);
+  app.decorate('changes', changes);
+  app.decorate('vehicleAccess', new VehicleAccess(options.database.db, changes));
+  app.addHook('onClose', () => changes.close());
+  // Read your writes: a write's answer leaves only once this instance's caches have heard of it.
+  app.addHook('onSend', async (request) => {
+    if (!WRITE_METHODS.has(request.method)) return;
+    try {
+      await changes.settle();
+    } catch (error) {
+      request.log.warn({ err: error }, 'could not settle the change feed');
+    }
+  });
+
   const transport =
     options.mailTransport ?? createMailTransport(options.config.smtpUrl, options.config.mailFrom);
   const mailWorker = startMailWorker(options.database.db, transport, app.clock, app.log);
@@ -88,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(mailRoutes);
       await api.register(workshopVehicleRoutes);
       await api.register(vehicleUserRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

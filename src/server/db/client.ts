@@ -28,6 +28,75 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The embedded database itself, for dumping a migrated image in tests. */
   pglite?: PGlite;
+  /** Receives the notifications sent on a channel (LISTEN), from this instance and every other. */
+  listen(channel: string, handlers: ChannelHandlers): Promise<ChannelListener>;
+}
+
+export interface ChannelHandlers {
+  message(payload: string): void;
+  /** Listening stopped (false: notifications may be missed from now on) or started again (true). */
+  connection(isListening: boolean): void;
+}
+
+export interface ChannelListener {
+  readonly isListening: boolean;
+  close(): Promise<void>;
+}
+
+const RELISTEN_AFTER_MS = 1000;
+
+/**
+ * LISTEN needs a connection of its own that stays open. When it breaks, the handlers hear so at
+ * once, and it reconnects every second until it listens again.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: ChannelHandlers) {
+  let current: pg.Client | undefined;
+  let isListening = false;
+  let isClosed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const setListening = (value: boolean) => {
+    if (isListening === value) return;
+    isListening = value;
+    handlers.connection(value);
+  };
+  const lose = (client: pg.Client) => {
+    if (current !== client) return;
+    current = undefined;
+    setListening(false);
+    client.end().catch(() => {});
+    if (!isClosed) retry = setTimeout(connect, RELISTEN_AFTER_MS);
+  };
+  async function connect() {
+    const client = new pg.Client({ connectionString: url });
+    current = client;
+    client.on('notification', (message) => {
+      if (message.channel === channel) handlers.message(message.payload ?? '');
+    });
+    client.on('error', () => lose(client));
+    client.on('end', () => lose(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+      if (current === client) setListening(true);
+    } catch {
+      lose(client);
+    }
+  }
+  await connect();
+  return {
+    get isListening() {
+      return isListening;
+    },
+    async close() {
+      isClosed = true;
+      clearTimeout(retry);
+      const client = current;
+      current = undefined;
+      isListening = false;
+      await client?.end().catch(() => {});
+    },
+  };
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -57,6 +126,7 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
       async ping() {
         await db.execute(sql`select 1`);
       },
+      listen: (channel, handlers) => listenOnPostgres(source.url, channel, handlers),
       close: () => pool.end(),
     };
   }
@@ -71,6 +141,20 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
     migrate: () => migratePglite(db, { migrationsFolder }),
     async ping() {
       await db.execute(sql`select 1`);
+    },
+    // One connection in process: a notification arrives before the committing query resolves.
+    async listen(channel, handlers) {
+      const unlisten = await pglite.listen(channel, handlers.message);
+      let isListening = true;
+      return {
+        get isListening() {
+          return isListening;
+        },
+        async close() {
+          isListening = false;
+          if (!pglite.closed) await unlisten();
+        },
+      };
     },
     close: () => pglite.close(),
   };

@@ -7,7 +7,8 @@ export function prefixPattern(q: string | undefined): string | undefined {
   return `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-const Cursor = z.tuple([z.string(), z.string()]);
+// Every keyset list ends its order with a uuid id; a forged cursor must not reach SQL as one.
+const Cursor = z.tuple([z.string().max(1000), z.uuid()]);
 
 /** Keyset cursors for lists ordered by (sort key, id): opaque to clients, checked when read. */
 export function encodeCursor(sortKey: string, id: string): string {

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { resolveSession, SESSION_ABSOLUTE_MS } from '../features/identity/sessions.ts';
+import { createSessionCache, resolveSession, SESSION_ABSOLUTE_MS } from '../features/identity/sessions.ts';
 import { forbidden, unauthenticated } from '../lib/errors.ts';
 import type { Actor } from '../policy/actor.ts';
 import { authorize } from '../policy/authorize.ts';
@@ -54,6 +54,7 @@ function isSameOrigin(request: FastifyRequest, publicUrl: string): boolean {
 export const authenticatePlugin = fp(
   async (app: FastifyInstance) => {
     const isSecure = app.config.publicUrl.startsWith('https:');
+    const sessionCache = createSessionCache(app.changes);
     await app.register(cookie);
 
     app.decorateRequest('sessionToken', function (this: FastifyRequest) {
@@ -68,7 +69,7 @@ export const authenticatePlugin = fp(
         if (!bearer && UNSAFE_METHODS.has(request.method) && !isSameOrigin(request, app.config.publicUrl)) {
           throw forbidden('Cross-site request refused');
         }
-        return resolveSession(app.database.db, token, app.clock.now());
+        return resolveSession(app.database.db, token, app.clock.now(), sessionCache);
       })();
       return request.actorPromise;
     });

@@ -1,4 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
+import { createRequire } from 'node:module';
+import rateLimit, { type FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { Problem } from '../lib/errors.ts';
@@ -22,6 +23,36 @@ export const RATE_LIMITS = {
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;
 
+/** The plugin's own in-memory store (it has no types of its own). */
+const LocalStore: new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache?: number,
+) => FastifyRateLimitStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js');
+
+/**
+ * The plugin's LocalStore answers each increment with its own live record, so requests counted
+ * in the same tick all read the last count and a burst of 7 against a limit of 5 gets 7 refusals.
+ * This store hands each caller a copy of the count as it was after its own increment.
+ */
+class SnapshotStore implements FastifyRateLimitStore {
+  // keyfob uses neither `continueExceeding` nor `exponentialBackoff`.
+  readonly #store = new LocalStore(false, false);
+
+  incr(...[key, callback, timeWindow, max]: Parameters<FastifyRateLimitStore['incr']>) {
+    this.#store.incr(
+      key,
+      (error, result) => callback(error, result && { current: result.current, ttl: result.ttl }),
+      timeWindow,
+      max,
+    );
+  }
+
+  child(): FastifyRateLimitStore {
+    return new SnapshotStore();
+  }
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimits: RateLimits;
@@ -35,7 +66,7 @@ declare module 'fastify' {
 export const rateLimitsPlugin = fp(
   async (app: FastifyInstance, options: { limits?: Partial<RateLimits> }) => {
     app.decorate('rateLimits', { ...RATE_LIMITS, ...options.limits });
-    await app.register(rateLimit, { global: false });
+    await app.register(rateLimit, { global: false, store: SnapshotStore });
   },
   { name: 'rate-limits', dependencies: ['problems'] },
 );

@@ -575,6 +575,19 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'GET /api/v1/notifications': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 200 },
+  ],
+  'POST /api/v1/notifications/:id/read': [
+    { as: 'anonymous', url: `/api/v1/notifications/${UNKNOWN_ID}/read`, expectStatus: 401 },
+    // Someone else's notice (or none) does not exist for the caller.
+    { as: 'plainUser', url: `/api/v1/notifications/${UNKNOWN_ID}/read`, expectStatus: 404 },
+  ],
+  'POST /api/v1/notifications/read-all': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 204 },
+  ],
 };
 
 describe('route authorization', () => {

@@ -12,6 +12,9 @@ declare module 'vitest' {
 
 export type TestDatabaseKind = 'embedded' | 'postgres';
 
+/** A test file's database; on PostgreSQL with its URL, for a second instance on the same data. */
+export type TestDatabase = DatabaseHandle & { url?: string };
+
 /** Which database this test project runs on: set per Vitest project in vitest.config.ts. */
 export function testDatabaseKind(): TestDatabaseKind {
   return process.env.KEYFOB_TEST_DB === 'postgres' ? 'postgres' : 'embedded';
@@ -21,7 +24,7 @@ export function testDatabaseKind(): TestDatabaseKind {
  * A migrated database of this test file's own: a copy of the migrated PGlite image, or a
  * random-named PostgreSQL database copied from the run's template. `close` drops it.
  */
-export async function openTestDatabase(): Promise<DatabaseHandle> {
+export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'embedded') {
     const image = await readFile(inject('pgliteImagePath'));
     return openDatabase({ kind: 'embedded', dataDir: undefined, loadDataDir: new Blob([image]) });
@@ -33,6 +36,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 20 });
   return {
     ...database,
+    url,
     async close() {
       await database.close();
       await dropDatabase(serverUrl, name);

@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import type { DatabaseHandle } from '../db/client.ts';
+import { openDatabase } from '../db/client.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { loggerOptions } from '../lib/log.ts';
 import { RATE_LIMITS, type RateLimits } from '../plugins/rate-limits.ts';
-import { openTestDatabase } from './db.ts';
+import { openTestDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp {
   app: FastifyInstance;
-  database: DatabaseHandle;
+  database: TestDatabase;
   clock: ReturnType<typeof fixedClock>;
   config: Config;
   /** Every log line the app wrote, as JSON text, for tests that read the log. */
@@ -66,4 +66,29 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     await holder.database?.close();
   });
   return holder;
+}
+
+/**
+ * Another keyfob instance on the same PostgreSQL database, as behind a load balancer: its own
+ * pool, caches and change feed. Close it with `close()`; the database stays.
+ */
+export async function startSecondInstance(
+  first: TestApp,
+): Promise<{ app: FastifyInstance; close(): Promise<void> }> {
+  if (!first.database.url) throw new Error('a second instance needs PostgreSQL');
+  const database = await openDatabase({ kind: 'postgres', url: first.database.url, poolSize: 5 });
+  const app = await buildApp({
+    config: first.config,
+    database,
+    clock: first.clock,
+    rateLimits: RAISED_RATE_LIMITS,
+    logger: false,
+  });
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
 }

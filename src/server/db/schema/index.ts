@@ -3,5 +3,6 @@ export * from './audit.ts';
 export * from './identity.ts';
 export * from './invitations.ts';
 export * from './mail.ts';
+export * from './notifications.ts';
 export * from './organizations.ts';
 export * from './vehicles.ts';

@@ -1,6 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { ChangeFeed } from '../../db/change-feed.ts';
 import type { Database } from '../../db/client.ts';
 import { organizations, sessions, staffMemberships, users } from '../../db/schema/index.ts';
+import { LiveCache } from '../../lib/live-cache.ts';
 import { hashToken, isWellFormedToken, newToken } from '../../lib/tokens.ts';
 import type { Actor } from '../../policy/actor.ts';
 
@@ -23,23 +25,37 @@ export async function createSession(db: Database, userId: string, now: Date): Pr
   return token;
 }
 
-/** The signed-in person behind a session token, or null when it is unknown, ended or expired. */
-export async function resolveSession(db: Database, token: string, now: Date): Promise<Actor | null> {
-  if (!isWellFormedToken(token)) return null;
+/** A session as read from the database, with the person and their staff memberships. */
+interface KnownSession {
+  actor: Actor;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  expiresAt: Date;
+}
+
+/** Sessions by token hash, dropped when the user, their sessions or their staff roles change. */
+export type SessionCache = LiveCache<string, KnownSession>;
+const SESSION_TABLES = new Set(['sessions', 'users', 'staff_memberships']);
+
+export function createSessionCache(feed: ChangeFeed, max = 50_000): SessionCache {
+  const cache: SessionCache = new LiveCache(feed, { max, tagOf: (known) => known.actor.user.id });
+  feed.subscribe((change) => {
+    // Organisation names ride along in every actor; renames are rare enough to start afresh.
+    if (change === 'everything' || change.table === 'organizations') cache.clear();
+    else if (SESSION_TABLES.has(change.table)) cache.dropTag(change.key);
+  });
+  return cache;
+}
+
+async function readSession(db: Database, tokenHash: string): Promise<KnownSession | undefined> {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
     .limit(1);
-  if (row?.user.status !== 'active') return null;
+  if (row?.user.status !== 'active') return undefined;
   const { session, user } = row;
-  if (session.expiresAt <= now || session.idleExpiresAt <= now) return null;
-
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    const idleExpiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.expiresAt.getTime()));
-    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, session.id));
-  }
   const staff = await db
     .select({
       organizationId: staffMemberships.organizationId,
@@ -51,10 +67,43 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
     .innerJoin(organizations, eq(organizations.id, staffMemberships.organizationId))
     .where(eq(staffMemberships.userId, user.id));
   return {
-    user: { id: user.id, email: user.email, name: user.name, language: user.language },
-    sessionId: session.id,
-    staff,
+    actor: {
+      user: { id: user.id, email: user.email, name: user.name, language: user.language },
+      sessionId: session.id,
+      staff,
+    },
+    lastSeenAt: session.lastSeenAt,
+    idleExpiresAt: session.idleExpiresAt,
+    expiresAt: session.expiresAt,
   };
+}
+
+/**
+ * The signed-in person behind a session token, or null when it is unknown, ended or expired.
+ * With a cache, a known session costs no database round trip until something about it changes.
+ */
+export async function resolveSession(
+  db: Database,
+  token: string,
+  now: Date,
+  cache?: SessionCache,
+): Promise<Actor | null> {
+  if (!isWellFormedToken(token)) return null;
+  const tokenHash = hashToken(token);
+  const known = cache
+    ? await cache.get(tokenHash, () => readSession(db, tokenHash))
+    : await readSession(db, tokenHash);
+  if (!known || known.expiresAt <= now || known.idleExpiresAt <= now) return null;
+
+  if (now.getTime() - known.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    const idleExpiresAt = new Date(Math.min(now.getTime() + SESSION_IDLE_MS, known.expiresAt.getTime()));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, idleExpiresAt })
+      .where(eq(sessions.id, known.actor.sessionId));
+    cache?.update(tokenHash, { ...known, lastSeenAt: now, idleExpiresAt });
+  }
+  return known.actor;
 }
 
 export async function revokeSession(db: Database, sessionId: string, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { notFound, Problem } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canOnVehicle, type SharingLevel } from '../../policy/rules/vehicle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { notifyVehicleUsers } from '../notifications/notifications.ts';
 import { secondaryScope } from '../vehicles/queries.ts';
 import type { MemberVehicle } from './member-vehicle.ts';
 
@@ -65,7 +66,10 @@ export async function loadSecondaryInvitation(db: Database, vehicle: MemberVehic
   return invitation;
 }
 
-/** The primary's choice of what every user of the vehicle sees; applies to the next read. */
+/**
+ * The primary's choice of what every user of the vehicle sees; applies to the next read. When
+ * the level changes, every user of the vehicle (the primary too) gets a notice of it.
+ */
 export async function setSharingLevel(
   db: Database,
   actor: Actor,
@@ -74,10 +78,24 @@ export async function setSharingLevel(
   now: Date,
 ): Promise<{ level: SharingLevel }> {
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ level: vehicles.sharingLevel })
+      .from(vehicles)
+      .where(eq(vehicles.id, vehicle.id))
+      .for('update');
+    if (!before) throw notFound();
     await tx
       .update(vehicles)
       .set({ sharingLevel: level, sharingChosenAt: now })
       .where(eq(vehicles.id, vehicle.id));
+    if (before.level === level) return;
+    await notifyVehicleUsers(
+      tx,
+      vehicle.id,
+      'sharing_level_changed',
+      { level, changedBy: { id: actor.user.id, name: actor.user.name } },
+      now,
+    );
     await recordAudit(
       tx,
       {
@@ -85,7 +103,7 @@ export async function setSharingLevel(
         actorUserId: actor.user.id,
         subjectType: 'vehicle',
         subjectId: vehicle.id,
-        details: { from: vehicle.sharingLevel, to: level },
+        details: { from: before.level, to: level },
       },
       now,
     );

@@ -1,12 +1,61 @@
 import { and, eq } from 'drizzle-orm';
+import type { ChangeFeed } from '../../db/change-feed.ts';
 import type { Database } from '../../db/client.ts';
 import { vehicleMemberships, vehicles } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
+import { LiveCache } from '../../lib/live-cache.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { Permission } from '../../policy/permissions.ts';
 import { canOnVehicle, type VehicleRole } from '../../policy/rules/vehicle.ts';
 
-export type MemberVehicle = typeof vehicles.$inferSelect & { myRole: VehicleRole };
+type Vehicle = typeof vehicles.$inferSelect;
+export type MemberVehicle = Vehicle & { myRole: VehicleRole };
+
+/** A vehicle with the role of each of its users: all that deciding access to it needs. */
+interface VehicleWithUsers {
+  vehicle: Vehicle;
+  roles: ReadonlyMap<string, VehicleRole>;
+}
+
+const VEHICLE_TABLES = new Set(['vehicles', 'vehicle_memberships']);
+
+/**
+ * Vehicles and their users, read in one query and then kept in process until the vehicle or its
+ * memberships change (the change feed). The driver app's hottest reads authorize from here.
+ */
+export class VehicleAccess {
+  readonly #cache: LiveCache<string, VehicleWithUsers>;
+
+  constructor(
+    private readonly db: Database,
+    feed: ChangeFeed,
+    max = 100_000,
+  ) {
+    this.#cache = new LiveCache(feed, { max, tagOf: (entry) => entry.vehicle.id });
+    feed.subscribe((change) => {
+      if (change === 'everything') this.#cache.clear();
+      else if (VEHICLE_TABLES.has(change.table)) this.#cache.dropTag(change.key);
+    });
+  }
+
+  /** The vehicle and its users' roles, or undefined when there is no such vehicle. */
+  find(vehicleId: string): Promise<VehicleWithUsers | undefined> {
+    return this.#cache.get(vehicleId, () => this.#read(vehicleId));
+  }
+
+  async #read(vehicleId: string): Promise<VehicleWithUsers | undefined> {
+    const rows = await this.db
+      .select({ vehicle: vehicles, userId: vehicleMemberships.userId, role: vehicleMemberships.role })
+      .from(vehicles)
+      .leftJoin(vehicleMemberships, eq(vehicleMemberships.vehicleId, vehicles.id))
+      .where(eq(vehicles.id, vehicleId));
+    const [first] = rows;
+    if (!first) return undefined;
+    const roles = new Map<string, VehicleRole>();
+    for (const row of rows) if (row.userId && row.role) roles.set(row.userId, row.role);
+    return { vehicle: first.vehicle, roles };
+  }
+}
 
 /** The actor's role on a vehicle, or null: for rules that need it without loading the vehicle. */
 export async function vehicleRoleOf(
@@ -22,25 +71,18 @@ export async function vehicleRoleOf(
 }
 
 /**
- * A vehicle as one of its users sees it, in one query with their role. Someone who is not a
- * user of it gets 404, as if it did not exist; a user lacking the permission gets 403.
+ * A vehicle as one of its users sees it, with their role. Someone who is not a user of it gets
+ * 404, as if it did not exist; a user lacking the permission gets 403.
  */
 export async function loadMemberVehicle(
-  db: Database,
+  access: VehicleAccess,
   actor: Actor,
   vehicleId: string,
   permission: Permission,
 ): Promise<MemberVehicle> {
-  const [row] = await db
-    .select({ vehicle: vehicles, role: vehicleMemberships.role })
-    .from(vehicles)
-    .innerJoin(
-      vehicleMemberships,
-      and(eq(vehicleMemberships.vehicleId, vehicles.id), eq(vehicleMemberships.userId, actor.user.id)),
-    )
-    .where(eq(vehicles.id, vehicleId));
-  if (!row) throw notFound();
-  if (!canOnVehicle(permission, { role: row.role, sharingLevel: row.vehicle.sharingLevel }))
-    throw forbidden();
-  return { ...row.vehicle, myRole: row.role };
+  const found = await access.find(vehicleId);
+  const role = found?.roles.get(actor.user.id);
+  if (!found || !role) throw notFound();
+  if (!canOnVehicle(permission, { role, sharingLevel: found.vehicle.sharingLevel })) throw forbidden();
+  return { ...found.vehicle, myRole: role };
 }

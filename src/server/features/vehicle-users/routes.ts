@@ -58,7 +58,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.status.read');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.status.read',
+      );
       const mayLocate = canOnVehicle('vehicle.position.read', {
         role: vehicle.myRole,
         sharingLevel: vehicle.sharingLevel,
@@ -107,7 +112,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.users.read');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.users.read',
+      );
       return listUsersFor(db, vehicle, app.clock.now());
     },
   );
@@ -126,7 +136,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.users.invite');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.users.invite',
+      );
       const created = await inviteSecondaryUser(
         db,
         actor,
@@ -154,7 +169,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const actor = await requireActor(request);
       // Any user may ask; the command decides (a secondary removing themselves gets `ask_the_primary`).
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.users.read');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.users.read',
+      );
       await removeVehicleUser(db, actor, vehicle, request.params.uid, app.clock.now());
       return reply.code(204).send(null);
     },
@@ -173,7 +193,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.users.invite');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.users.invite',
+      );
       const invitation = await loadSecondaryInvitation(db, vehicle, request.params.iid);
       await revokeInvitation(db, actor, invitation, app.clock.now());
       return reply.code(204).send(null);
@@ -193,7 +218,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.users.invite');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.users.invite',
+      );
       const invitation = await loadSecondaryInvitation(db, vehicle, request.params.iid);
       const answer = await resendInvitation(db, actor, invitation, app.config.publicUrl, app.clock.now());
       app.mailWorker.kick();
@@ -215,7 +245,12 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(db, actor, request.params.vid, 'vehicle.sharing.manage');
+      const vehicle = await loadMemberVehicle(
+        app.vehicleAccess,
+        actor,
+        request.params.vid,
+        'vehicle.sharing.manage',
+      );
       return setSharingLevel(db, actor, vehicle, request.body.level, app.clock.now());
     },
   );

@@ -1,0 +1,73 @@
+import { LRUCache } from 'lru-cache';
+import type { ChangeFeed } from '../db/change-feed.ts';
+
+export interface LiveCacheOptions<V> {
+  /** Most entries kept; the least recently used go first. */
+  max: number;
+  /** The tag a change names to drop an entry (a user id, a vehicle id). */
+  tagOf(value: V): string;
+}
+
+/**
+ * Values read from the database, kept in process until a change to what they were read from
+ * arrives on the change feed. Served only while the feed is live. A value loaded while a change
+ * arrived is returned but not kept, since it may predate the change.
+ */
+export class LiveCache<K extends {}, V extends {}> {
+  readonly #entries: LRUCache<K, V>;
+  readonly #keysByTag = new Map<string, Set<K>>();
+  #generation = 0;
+
+  constructor(
+    private readonly feed: Pick<ChangeFeed, 'isLive'>,
+    private readonly options: LiveCacheOptions<V>,
+  ) {
+    this.#entries = new LRUCache<K, V>({
+      max: options.max,
+      dispose: (value, key) => this.#untag(options.tagOf(value), key),
+    });
+  }
+
+  async get(key: K, load: () => Promise<V | undefined>): Promise<V | undefined> {
+    if (this.feed.isLive) {
+      const hit = this.#entries.get(key);
+      if (hit !== undefined) return hit;
+    }
+    const generation = this.#generation;
+    const value = await load();
+    if (value !== undefined && this.feed.isLive && generation === this.#generation) {
+      this.#entries.set(key, value);
+      const tag = this.options.tagOf(value);
+      let keys = this.#keysByTag.get(tag);
+      if (!keys) this.#keysByTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    return value;
+  }
+
+  /** Replaces a kept value in place, e.g. after this instance itself wrote the change. */
+  update(key: K, value: V): void {
+    if (this.#entries.has(key)) this.#entries.set(key, value, { noDisposeOnSet: true });
+  }
+
+  /** Drops every entry with this tag. */
+  dropTag(tag: string): void {
+    this.#generation++;
+    for (const key of [...(this.#keysByTag.get(tag) ?? [])]) this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#generation++;
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  #untag(tag: string, key: K) {
+    const keys = this.#keysByTag.get(tag);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#keysByTag.delete(tag);
+  }
+}
