@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountMemberships, users, vehicleMemberships } from '../../db/schema/index.ts';
+import { accountMemberships, users, vehicleMemberships, vehicles } from '../../db/schema/index.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { limitBy } from '../../plugins/rate-limits.ts';
 import { can } from '../../policy/authorize.ts';
@@ -77,21 +77,29 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const [accounts, vehicles] = await Promise.all([
+      const [accounts, myVehicles] = await Promise.all([
         db
           .select({ accountId: accountMemberships.accountId, role: accountMemberships.role })
           .from(accountMemberships)
           .where(eq(accountMemberships.userId, actor.user.id)),
         db
-          .select({ vehicleId: vehicleMemberships.vehicleId, role: vehicleMemberships.role })
+          .select({
+            vehicleId: vehicleMemberships.vehicleId,
+            role: vehicleMemberships.role,
+            registrationNumber: vehicles.registrationNumber,
+            make: vehicles.make,
+            model: vehicles.model,
+          })
           .from(vehicleMemberships)
-          .where(eq(vehicleMemberships.userId, actor.user.id)),
+          .innerJoin(vehicles, eq(vehicles.id, vehicleMemberships.vehicleId))
+          .where(eq(vehicleMemberships.userId, actor.user.id))
+          .orderBy(asc(vehicles.registrationNumber)),
       ]);
       return {
         user: actor.user,
         staff: actor.staff,
         accounts,
-        vehicles,
+        vehicles: myVehicles,
         permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((permission) =>
           can(actor, permission),
         ),

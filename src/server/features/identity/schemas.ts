@@ -29,7 +29,16 @@ export const Me = z.object({
     }),
   ),
   accounts: z.array(z.object({ accountId: z.uuid(), role: z.string() })),
-  vehicles: z.array(z.object({ vehicleId: z.uuid(), role: z.string() })),
+  /** The vehicles I use, with what the driver app's vehicle switcher shows of each. */
+  vehicles: z.array(
+    z.object({
+      vehicleId: z.uuid(),
+      role: z.enum(['primary', 'secondary']),
+      registrationNumber: z.string(),
+      make: z.string(),
+      model: z.string(),
+    }),
+  ),
   permissions: z.array(z.string()),
 });
 

@@ -68,7 +68,15 @@ describe('secondary users and data sharing', () => {
     expect(forPrimary.items.map((u: { email: string }) => u.email)).toEqual([primary.email, email]);
     expect(forPrimary.pendingInvitations).toEqual([]);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: friend });
-    expect(me.json().vehicles).toEqual([{ vehicleId: vehicle.id, role: 'secondary' }]);
+    expect(me.json().vehicles).toEqual([
+      {
+        vehicleId: vehicle.id,
+        role: 'secondary',
+        registrationNumber: vehicle.registrationNumber,
+        make: vehicle.make,
+        model: vehicle.model,
+      },
+    ]);
   });
 
   it('refuses the sixth secondary user, pending invitations included', async () => {
