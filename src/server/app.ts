@@ -16,6 +16,9 @@ import type { MailTransport } from './features/mail/outbox.ts';
 import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
+import { DeviceDirectory } from './features/telemetry/devices.ts';
+import { telemetryRoutes } from './features/telemetry/routes.ts';
+import { VehicleStatusReader } from './features/telemetry/vehicle-status.ts';
 import { VehicleAccess } from './features/vehicle-users/member-vehicle.ts';
 import { vehicleUserRoutes } from './features/vehicle-users/routes.ts';
 import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
@@ -36,6 +39,8 @@ declare module 'fastify' {
     /** What changed in the database, from any instance: in-process caches listen to it. */
     changes: ChangeFeed;
     vehicleAccess: VehicleAccess;
+    vehicleStatus: VehicleStatusReader;
+    devices: DeviceDirectory;
   }
 }
 
@@ -76,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const changes = await ChangeFeed.open(options.database, app.log);
   app.decorate('changes', changes);
   app.decorate('vehicleAccess', new VehicleAccess(options.database.db, changes));
+  app.decorate('vehicleStatus', new VehicleStatusReader(options.database.db, changes));
+  app.decorate('devices', new DeviceDirectory(options.database.db, changes));
   app.addHook('onClose', () => changes.close());
   // Read your writes: a write's answer leaves only once this instance's caches have heard of it.
   app.addHook('onSend', async (request) => {
@@ -111,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workshopVehicleRoutes);
       await api.register(vehicleUserRoutes);
       await api.register(notificationRoutes);
+      await api.register(telemetryRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -38,9 +38,9 @@ export class LiveCache<K extends {}, V extends {}> {
     if (value !== undefined && this.feed.isLive && generation === this.#generation) {
       this.#entries.set(key, value);
       const tag = this.options.tagOf(value);
-      let keys = this.#keysByTag.get(tag);
-      if (!keys) this.#keysByTag.set(tag, (keys = new Set()));
+      const keys = this.#keysByTag.get(tag) ?? new Set<K>();
       keys.add(key);
+      this.#keysByTag.set(tag, keys);
     }
     return value;
   }

@@ -16,6 +16,8 @@ declare module 'fastify' {
     getActor(): Promise<Actor | null>;
     /** The session token the request carried, if any (for logout). */
     sessionToken(): string | undefined;
+    /** On `device` routes: the vehicle whose device token the request carried. */
+    deviceVehicleId: string | null;
   }
   interface FastifyReply {
     setSessionCookie(token: string): FastifyReply;
@@ -57,6 +59,7 @@ export const authenticatePlugin = fp(
     const sessionCache = createSessionCache(app.changes);
     await app.register(cookie);
 
+    app.decorateRequest('deviceVehicleId', null);
     app.decorateRequest('sessionToken', function (this: FastifyRequest) {
       return bearerToken(this) ?? this.cookies[SESSION_COOKIE];
     });
@@ -95,6 +98,11 @@ export const authenticatePlugin = fp(
     app.addHook('onRequest', async (request) => {
       const access = request.routeOptions.config.access;
       if (!access || access === 'public') return;
+      if (access === 'device') {
+        request.deviceVehicleId = (await app.devices.vehicleOf(bearerToken(request))) ?? null;
+        if (!request.deviceVehicleId) throw unauthenticated();
+        return;
+      }
       const actor = await request.getActor();
       if (!actor) throw unauthenticated();
       // Vehicle-user permissions depend on the vehicle, which the handler loads and checks.
@@ -109,4 +117,10 @@ export async function requireActor(request: FastifyRequest): Promise<Actor> {
   const actor = await request.getActor();
   if (!actor) throw unauthenticated();
   return actor;
+}
+
+/** The vehicle of a `device` route's caller (the hook has already checked the token). */
+export function requireDevice(request: FastifyRequest): string {
+  if (!request.deviceVehicleId) throw unauthenticated();
+  return request.deviceVehicleId;
 }

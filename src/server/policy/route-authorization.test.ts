@@ -26,7 +26,9 @@ type Actor =
   | 'operatorFinance'
   | 'customerManager'
   | 'vehiclePrimary'
-  | 'vehicleSecondary';
+  | 'vehicleSecondary'
+  /** The household vehicle's device, by its device token. */
+  | 'vehicleDevice';
 
 interface Fixtures {
   operatorId: string;
@@ -52,6 +54,10 @@ interface AuthorizationCase {
 }
 
 const UNKNOWN_TOKEN = 'A'.repeat(43);
+let eventCounter = 0;
+const telemetryBatch = () => ({
+  events: [{ id: `route-auth-${eventCounter++}`, type: 'fuel', ts: '2026-03-01T08:00:00Z', percent: 50 }],
+});
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let emailCounter = 0;
 const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
@@ -575,6 +581,13 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'POST /api/v1/ingest/telemetry': [
+    { as: 'anonymous', payload: () => telemetryBatch(), expectStatus: 401 },
+    // A person's session is not a device token, whoever they are.
+    { as: 'vehiclePrimary', payload: () => telemetryBatch(), expectStatus: 401 },
+    { as: 'operatorAdmin', payload: () => telemetryBatch(), expectStatus: 401 },
+    { as: 'vehicleDevice', payload: () => telemetryBatch(), expectStatus: 202 },
+  ],
   'GET /api/v1/notifications': [
     { as: 'anonymous', expectStatus: 401 },
     { as: 'plainUser', expectStatus: 200 },
@@ -648,7 +661,8 @@ describe('route authorization', () => {
       removableSecondaryId: removable.id,
       secondaryInvitationId: secondaryInvitation?.id ?? '',
     };
-    const people: Record<Exclude<Actor, 'anonymous'>, { id: string }> = {
+    tokens.set('vehicleDevice', household.deviceToken);
+    const people: Record<Exclude<Actor, 'anonymous' | 'vehicleDevice'>, { id: string }> = {
       plainUser: await buildUser(db),
       leavingUser: await buildUser(db),
       technician,

@@ -83,12 +83,13 @@ export function uniqueVin(): string {
   return `WVW${digits}AB`.slice(0, 17).padEnd(17, '0');
 }
 
-/** A vehicle at a workshop (made when not given), with users when asked. */
+/** A vehicle at a workshop (made when not given), with users when asked, and its device token. */
 export async function buildVehicle(
   db: Database,
   options: { workshop?: { id: string }; primary?: { id: string }; secondaries?: { id: string }[] } = {},
 ) {
   const workshop = options.workshop ?? (await buildOrganization(db));
+  const deviceToken = randomBytes(32).toString('base64url');
   const [vehicle] = await db
     .insert(vehicles)
     .values({
@@ -99,7 +100,7 @@ export async function buildVehicle(
       model: 'XC40',
       year: 2022,
       fuelType: 'electric',
-      deviceTokenHash: hashToken(randomBytes(32).toString('base64url')),
+      deviceTokenHash: hashToken(deviceToken),
       createdAt: new Date(),
     })
     .returning();
@@ -113,5 +114,5 @@ export async function buildVehicle(
       .insert(vehicleMemberships)
       .values(members.map((m) => ({ ...m, vehicleId: vehicle.id, createdAt: new Date() })));
   }
-  return { vehicle, workshop };
+  return { vehicle, workshop, deviceToken };
 }

@@ -5,4 +5,5 @@ export * from './invitations.ts';
 export * from './mail.ts';
 export * from './notifications.ts';
 export * from './organizations.ts';
+export * from './telemetry.ts';
 export * from './vehicles.ts';

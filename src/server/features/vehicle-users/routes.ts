@@ -4,6 +4,7 @@ import { requireActor } from '../../plugins/authenticate.ts';
 import { canOnVehicle } from '../../policy/rules/vehicle.ts';
 import { Email } from '../identity/schemas.ts';
 import { resendInvitation, revokeInvitation } from '../invitations/manage-invitation.ts';
+import { AlarmView, presentStatus, StatusView } from '../telemetry/status-view.ts';
 import { FUEL_TYPES } from '../vehicles/schemas.ts';
 import { inviteSecondaryUser } from './invite-secondary-user.ts';
 import {
@@ -26,11 +27,8 @@ const VehicleView = z.object({
   fuelType: z.enum(FUEL_TYPES).nullable(),
   myRole: z.enum(['primary', 'secondary']),
   sharing: z.object({ level: Level, isChosen: z.boolean() }),
-  status: z.object({
-    position: z.object({ lat: z.number(), lon: z.number(), at: z.date() }).optional(),
-    positionHidden: z.enum(['limited_sharing']).optional(),
-  }),
-  alarms: z.array(z.object({ code: z.string(), since: z.date() })),
+  status: StatusView,
+  alarms: z.array(AlarmView),
 });
 
 const VehicleUser = z.object({
@@ -68,6 +66,7 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
         role: vehicle.myRole,
         sharingLevel: vehicle.sharingLevel,
       });
+      const status = await app.vehicleStatus.read(vehicle.id);
       return {
         id: vehicle.id,
         registrationNumber: vehicle.registrationNumber,
@@ -77,9 +76,11 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
         fuelType: vehicle.fuelType,
         myRole: vehicle.myRole,
         sharing: { level: vehicle.sharingLevel, isChosen: vehicle.sharingChosenAt !== null },
-        // Telemetry fills status; a hidden position is absent and says why, never sent and hidden.
-        status: mayLocate ? {} : { positionHidden: 'limited_sharing' as const },
-        alarms: [],
+        // A hidden position is absent and says why: never sent and hidden.
+        ...presentStatus(
+          status,
+          mayLocate ? { visible: true } : { visible: false, reason: 'limited_sharing' },
+        ),
       };
     },
   );

@@ -3,6 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
 import { invitations, users, vehicleMemberships, vehicles } from '../../db/schema/index.ts';
 import { decodeCursor, paginate, prefixPattern } from '../../lib/search.ts';
+import { presentStatus } from '../telemetry/status-view.ts';
+import type { VehicleStatus } from '../telemetry/vehicle-status.ts';
 import { primaryScope } from './invite-primary-user.ts';
 import { listVehicleUsers } from './remove-primary-user.ts';
 import type { VehicleRow } from './scoped-vehicle.ts';
@@ -11,7 +13,12 @@ export const PAGE_SIZE = 50;
 export const secondaryScope = (vehicleId: string) => `vehicle:${vehicleId}:secondary`;
 
 /** What the workshop sees of a vehicle (SPEC §11): users, pending invitations, sharing level. */
-export async function workshopVehicleDetails(db: Database, vehicle: VehicleRow, now: Date) {
+export async function workshopVehicleDetails(
+  db: Database,
+  vehicle: VehicleRow,
+  status: VehicleStatus,
+  now: Date,
+) {
   const [people, pendingPrimary, pendingSecondaries] = await Promise.all([
     listVehicleUsers(db, vehicle.id),
     db
@@ -55,8 +62,8 @@ export async function workshopVehicleDetails(db: Database, vehicle: VehicleRow, 
         }
       : null,
     pendingSecondaryInvitationCount: pendingSecondaries[0]?.count ?? 0,
-    status: {},
-    alarms: [],
+    // Health and alarms, never the position: workshops do not see where a car is (SPEC §6).
+    ...presentStatus(status, { visible: false, reason: 'workshop' }),
   };
 }
 

@@ -87,7 +87,7 @@ export const workshopVehicleRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.wid,
         request.params.vid,
       );
-      return workshopVehicleDetails(db, vehicle, app.clock.now());
+      return workshopVehicleDetails(db, vehicle, await app.vehicleStatus.read(vehicle.id), app.clock.now());
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email } from '../identity/schemas.ts';
+import { AlarmView, StatusView } from '../telemetry/status-view.ts';
 
 export const FUEL_TYPES = ['petrol', 'diesel', 'electric', 'hybrid', 'plug_in_hybrid', 'other'] as const;
 
@@ -63,9 +64,9 @@ export const WorkshopVehicle = z.object({
     })
     .nullable(),
   pendingSecondaryInvitationCount: z.number(),
-  /** Filled by telemetry; never the position: workshops do not see where a car is. */
-  status: z.object({}).passthrough(),
-  alarms: z.array(z.object({ code: z.string(), since: z.date() })),
+  /** Never the position: workshops do not see where a car is. */
+  status: StatusView,
+  alarms: z.array(AlarmView),
 });
 
 export const VehicleListItem = z.object({
