@@ -19,6 +19,7 @@ import { notificationRoutes } from './features/notifications/routes.ts';
 import { DeviceDirectory } from './features/telemetry/devices.ts';
 import { telemetryRoutes } from './features/telemetry/routes.ts';
 import { VehicleStatusReader } from './features/telemetry/vehicle-status.ts';
+import { tripRoutes } from './features/trips/routes.ts';
 import { VehicleAccess } from './features/vehicle-users/member-vehicle.ts';
 import { vehicleUserRoutes } from './features/vehicle-users/routes.ts';
 import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(vehicleUserRoutes);
       await api.register(notificationRoutes);
       await api.register(telemetryRoutes);
+      await api.register(tripRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   'secondary_user_limit',
   'already_a_user',
   'ask_the_primary',
+  'trip_already_assigned',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

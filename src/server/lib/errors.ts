@@ -31,6 +31,7 @@ const TITLES: Record<ProblemCode, string> = {
   secondary_user_limit: 'The vehicle already has five secondary users or invitations',
   already_a_user: 'This person already uses the vehicle',
   ask_the_primary: 'Only the primary user can remove you from the vehicle',
+  trip_already_assigned: 'Trip already assigned',
 };
 
 /**

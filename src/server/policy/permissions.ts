@@ -24,6 +24,11 @@ export const PERMISSIONS = {
   'vehicle.users.invite': 'Invite secondary users to the vehicle, resend and revoke those invitations',
   'vehicle.users.remove': 'Remove a secondary user from the vehicle',
   'vehicle.sharing.manage': 'Choose the data-sharing level of the vehicle',
+  'vehicle.trips.read': "The vehicle's trips: times, duration and distance",
+  'vehicle.trips.locations.read':
+    "A trip's start and end positions and route (shared, or limited and assigned to the trip)",
+  'vehicle.trips.assign_self': 'Assign an unassigned trip to oneself',
+  'vehicle.trips.assign_any': 'Assign any trip to any users of the vehicle, and undo it',
   'mail.read': 'See outgoing mail and failed sends',
   'audit.read': 'Read the audit log',
 } as const;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, invitations } from '../db/schema/index.ts';
+import { accounts, invitations, trips } from '../db/schema/index.ts';
 import {
   bearer,
   buildOperator,
@@ -43,6 +43,8 @@ interface Fixtures {
   householdVehicleId: string;
   removableSecondaryId: string;
   secondaryInvitationId: string;
+  householdTripId: string;
+  vehiclePrimaryId: string;
 }
 
 interface AuthorizationCase {
@@ -581,6 +583,67 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'GET /api/v1/vehicles/:vid/trips': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 404 },
+    // Workshops never see trips (SPEC §6).
+    { as: 'workshopAdmin', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 404 },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`,
+      expectStatus: 200,
+    },
+    { as: 'vehiclePrimary', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 200 },
+  ],
+  'GET /api/v1/vehicles/:vid/trips/:tid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}`,
+      expectStatus: 200,
+    },
+  ],
+  'PUT /api/v1/vehicles/:vid/trips/:tid/assignees': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}/assignees`,
+      payload: () => ({ userIds: [] }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}/assignees`,
+      payload: () => ({ userIds: [] }),
+      expectStatus: 404,
+    },
+    // Only the primary assigns trips to others.
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}/assignees`,
+      payload: (f) => ({ userIds: [f.vehiclePrimaryId] }),
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips/${f.householdTripId}/assignees`,
+      payload: (f) => ({ userIds: [f.vehiclePrimaryId] }),
+      expectStatus: 200,
+    },
+  ],
   'POST /api/v1/ingest/telemetry': [
     { as: 'anonymous', payload: () => telemetryBatch(), expectStatus: 401 },
     // A person's session is not a device token, whoever they are.
@@ -645,6 +708,14 @@ describe('route authorization', () => {
         createdAt: t.clock.now(),
       })
       .returning();
+    const [trip] = await db
+      .insert(trips)
+      .values({
+        vehicleId: household.vehicle.id,
+        startedAt: new Date('2026-02-28T08:00:00Z'),
+        endedAt: new Date('2026-02-28T08:30:00Z'),
+      })
+      .returning();
     fixtures = {
       operatorId: operator.id,
       workshopId: workshop.id,
@@ -660,6 +731,8 @@ describe('route authorization', () => {
       householdVehicleId: household.vehicle.id,
       removableSecondaryId: removable.id,
       secondaryInvitationId: secondaryInvitation?.id ?? '',
+      householdTripId: trip?.id ?? '',
+      vehiclePrimaryId: vehiclePrimary.id,
     };
     tokens.set('vehicleDevice', household.deviceToken);
     const people: Record<Exclude<Actor, 'anonymous' | 'vehicleDevice'>, { id: string }> = {

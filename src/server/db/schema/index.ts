@@ -6,4 +6,5 @@ export * from './mail.ts';
 export * from './notifications.ts';
 export * from './organizations.ts';
 export * from './telemetry.ts';
+export * from './trips.ts';
 export * from './vehicles.ts';

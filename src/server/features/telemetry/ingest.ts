@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { refreshTrips, type TouchedSpan } from '../trips/detect-trips.ts';
 import { implausibility } from './plausibility.ts';
 import type { RejectionReason, TelemetryEvent } from './schemas.ts';
 
@@ -44,5 +45,26 @@ export async function ingestTelemetry(
     select count(*)::int as accepted from added`);
   const [row] = (result as unknown as { rows: { accepted: number }[] }).rows;
   const accepted = row?.accepted ?? 0;
+  // Re-sent batches refresh too: a batch whose trip refresh failed heals when the device retries.
+  await refreshTrips(db, vehicleId, touchedSpan(plausible));
   return { accepted, duplicates: plausible.length - accepted, rejected };
+}
+
+function touchedSpan(events: readonly TelemetryEvent[]): TouchedSpan {
+  let ignitionFrom: number | undefined;
+  let from: number | undefined;
+  let to: number | undefined;
+  for (const event of events) {
+    const at = Date.parse(event.ts);
+    if (event.type === 'ignition') ignitionFrom = Math.min(ignitionFrom ?? at, at);
+    if (event.type === 'position') {
+      from = Math.min(from ?? at, at);
+      to = Math.max(to ?? at, at);
+    }
+  }
+  return {
+    ignitionFrom: ignitionFrom === undefined ? undefined : new Date(ignitionFrom),
+    positions:
+      from === undefined || to === undefined ? undefined : { from: new Date(from), to: new Date(to) },
+  };
 }

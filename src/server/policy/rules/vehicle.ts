@@ -8,10 +8,15 @@ export interface VehicleTarget {
   /** The actor's role on this vehicle, or null when they are not one of its users. */
   role: VehicleRole | null;
   sharingLevel: SharingLevel;
+  /** For a trip: whether it is assigned to the actor. */
+  isAssignee?: boolean;
 }
 
-/** `always` for any vehicle user of that role; `when_shared` only at sharing level `shared`. */
-type VehicleGrant = 'always' | 'when_shared';
+/**
+ * `always` for any vehicle user of that role; `when_shared` only at sharing level `shared`;
+ * `when_shared_or_assigned` also at `limited` for the users a trip is assigned to.
+ */
+type VehicleGrant = 'always' | 'when_shared' | 'when_shared_or_assigned';
 
 /**
  * What each vehicle role may do (SPEC §5 and §6). Limited sharing hides the live position from
@@ -26,11 +31,18 @@ export const VEHICLE_ROLE_GRANTS: Record<VehicleRole, Partial<Record<Permission,
     'vehicle.users.invite': 'always',
     'vehicle.users.remove': 'always',
     'vehicle.sharing.manage': 'always',
+    'vehicle.trips.read': 'always',
+    'vehicle.trips.locations.read': 'when_shared_or_assigned',
+    'vehicle.trips.assign_self': 'always',
+    'vehicle.trips.assign_any': 'always',
   },
   secondary: {
     'vehicle.status.read': 'always',
     'vehicle.position.read': 'when_shared',
     'vehicle.users.read': 'always',
+    'vehicle.trips.read': 'always',
+    'vehicle.trips.locations.read': 'when_shared_or_assigned',
+    'vehicle.trips.assign_self': 'always',
   },
 };
 
@@ -44,5 +56,6 @@ export function canOnVehicle(permission: Permission, vehicle: VehicleTarget): bo
   if (!vehicle.role) return false;
   const grant = VEHICLE_ROLE_GRANTS[vehicle.role][permission];
   if (!grant) return false;
-  return grant === 'always' || vehicle.sharingLevel === 'shared';
+  if (grant === 'always' || vehicle.sharingLevel === 'shared') return true;
+  return grant === 'when_shared_or_assigned' && vehicle.isAssignee === true;
 }
