@@ -19,6 +19,10 @@ declare module 'fastify' {
     /** On `device` routes: the vehicle whose device token the request carried. */
     deviceVehicleId: string | null;
   }
+  interface FastifyInstance {
+    /** Who a session token belongs to now (for live streams re-checking a long-open request). */
+    resolveSessionToken(token: string): Promise<Actor | null>;
+  }
   interface FastifyReply {
     setSessionCookie(token: string): FastifyReply;
     clearSessionCookie(): FastifyReply;
@@ -59,6 +63,9 @@ export const authenticatePlugin = fp(
     const sessionCache = createSessionCache(app.changes);
     await app.register(cookie);
 
+    app.decorate('resolveSessionToken', (token: string) =>
+      resolveSession(app.database.db, token, app.clock.now(), sessionCache),
+    );
     app.decorateRequest('deviceVehicleId', null);
     app.decorateRequest('sessionToken', function (this: FastifyRequest) {
       return bearerToken(this) ?? this.cookies[SESSION_COOKIE];

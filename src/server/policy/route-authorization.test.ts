@@ -583,6 +583,12 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  // The stream itself (200) never ends, so users of the vehicle are covered in live-vehicle.test.ts.
+  'GET /api/v1/vehicles/:vid/live': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/live`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/live`, expectStatus: 404 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/live`, expectStatus: 404 },
+  ],
   'GET /api/v1/vehicles/:vid/trips': [
     { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 401 },
     { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/trips`, expectStatus: 404 },

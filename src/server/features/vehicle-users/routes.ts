@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/authenticate.ts';
-import { canOnVehicle } from '../../policy/rules/vehicle.ts';
 import { Email } from '../identity/schemas.ts';
 import { resendInvitation, revokeInvitation } from '../invitations/manage-invitation.ts';
-import { AlarmView, presentStatus, StatusView } from '../telemetry/status-view.ts';
-import { FUEL_TYPES } from '../vehicles/schemas.ts';
 import { inviteSecondaryUser } from './invite-secondary-user.ts';
+import { LiveVehicleStreams } from './live-vehicle.ts';
 import {
   listUsersFor,
   loadSecondaryInvitation,
@@ -14,22 +12,10 @@ import {
   setSharingLevel,
 } from './manage-vehicle-users.ts';
 import { loadMemberVehicle } from './member-vehicle.ts';
+import { readVehicleView, SharingLevelSchema, VehicleView } from './vehicle-view.ts';
 
-const Level = z.enum(['shared', 'limited']);
+const Level = SharingLevelSchema;
 const VehicleParams = z.object({ vid: z.uuid() });
-
-const VehicleView = z.object({
-  id: z.uuid(),
-  registrationNumber: z.string(),
-  make: z.string(),
-  model: z.string(),
-  year: z.number().nullable(),
-  fuelType: z.enum(FUEL_TYPES).nullable(),
-  myRole: z.enum(['primary', 'secondary']),
-  sharing: z.object({ level: Level, isChosen: z.boolean() }),
-  status: StatusView,
-  alarms: z.array(AlarmView),
-});
 
 const VehicleUser = z.object({
   id: z.uuid(),
@@ -56,32 +42,26 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      const vehicle = await loadMemberVehicle(
-        app.vehicleAccess,
-        actor,
-        request.params.vid,
-        'vehicle.status.read',
-      );
-      const mayLocate = canOnVehicle('vehicle.position.read', {
-        role: vehicle.myRole,
-        sharingLevel: vehicle.sharingLevel,
-      });
-      const status = await app.vehicleStatus.read(vehicle.id);
-      return {
-        id: vehicle.id,
-        registrationNumber: vehicle.registrationNumber,
-        make: vehicle.make,
-        model: vehicle.model,
-        year: vehicle.year,
-        fuelType: vehicle.fuelType,
-        myRole: vehicle.myRole,
-        sharing: { level: vehicle.sharingLevel, isChosen: vehicle.sharingChosenAt !== null },
-        // A hidden position is absent and says why: never sent and hidden.
-        ...presentStatus(
-          status,
-          mayLocate ? { visible: true } : { visible: false, reason: 'limited_sharing' },
-        ),
-      };
+      return readVehicleView(app.vehicleAccess, app.vehicleStatus, actor, request.params.vid);
+    },
+  );
+
+  const liveStreams = new LiveVehicleStreams(app);
+  app.get(
+    '/vehicles/:vid/live',
+    {
+      config: { access: 'vehicle.status.read' },
+      schema: {
+        tags: ['driver app'],
+        summary:
+          'Server-sent events: `vehicle` (as GET /vehicles/{vid}) on every change; `end` with a reason ' +
+          '(access_removed, signed_out, server_closing) when it stops',
+        params: VehicleParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = await requireActor(request);
+      await liveStreams.open(request, reply, actor, request.params.vid);
     },
   );
 
