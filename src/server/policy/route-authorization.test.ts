@@ -583,6 +583,13 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'GET /api/v1/workshops/:wid/alarms': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 403 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/alarms`, expectStatus: 404 },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 200 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 200 },
+  ],
   // The stream itself (200) never ends, so users of the vehicle are covered in live-vehicle.test.ts.
   'GET /api/v1/vehicles/:vid/live': [
     { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/live`, expectStatus: 401 },

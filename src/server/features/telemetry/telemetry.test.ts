@@ -186,6 +186,46 @@ describe('telemetry ingest, status and alarms', () => {
     ]);
   });
 
+  it("lists the warning lights on now across the workshop's vehicles, and no other workshop's", async () => {
+    const first = await fleetCar();
+    const second = await buildVehicle(t.database.db, { workshop: first.workshop });
+    const elsewhere = await fleetCar();
+    const now = t.clock.now();
+    const light = (minutes: number, code: string, on: boolean) => ({
+      id: nextId(),
+      type: 'warning_light',
+      ts: minutesBefore(now, minutes),
+      code,
+      on,
+    });
+    await ingest(first.deviceToken, [
+      light(30, 'engine', true),
+      light(20, 'brake', true),
+      light(10, 'brake', false),
+    ]);
+    await ingest(second.deviceToken, [light(5, 'tpms', true)]);
+    await ingest(elsewhere.deviceToken, [light(1, 'oil_pressure', true)]);
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/workshops/${first.workshop.id}/alarms`,
+      headers: first.advisorHeaders,
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(
+      answer
+        .json()
+        .items.map((item: { vehicle: { id: string }; code: string; since: string }) => [
+          item.vehicle.id,
+          item.code,
+          item.since,
+        ]),
+    ).toEqual([
+      [second.vehicle.id, 'tpms', minutesBefore(now, 5)],
+      [first.vehicle.id, 'engine', minutesBefore(now, 30)],
+    ]);
+    expect(answer.body).not.toContain('lat');
+  });
+
   it('shows the position to every user when shared, to nobody when limited, and never to the workshop', async () => {
     const { deviceToken, vehicle, workshop, primaryHeaders, friendHeaders, advisorHeaders } =
       await fleetCar();

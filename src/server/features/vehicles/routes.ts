@@ -4,6 +4,8 @@ import { notFound } from '../../lib/errors.ts';
 import { requireActor } from '../../plugins/authenticate.ts';
 import { can } from '../../policy/authorize.ts';
 import { SearchQuery } from '../accounts/schemas.ts';
+import { AlarmView } from '../telemetry/status-view.ts';
+import { listWorkshopAlarms } from '../telemetry/workshop-alarms.ts';
 import { addVehicle, rotateDeviceToken } from './add-vehicle.ts';
 import { invitePrimaryUser } from './invite-primary-user.ts';
 import { listWorkshopVehicles, workshopVehicleDetails } from './queries.ts';
@@ -64,6 +66,38 @@ export const workshopVehicleRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireActor(request);
       if (!can(actor, 'vehicle.read', { organizationId: request.params.wid })) throw notFound();
       return listWorkshopVehicles(db, request.params.wid, request.query);
+    },
+  );
+
+  app.get(
+    '/workshops/:wid/alarms',
+    {
+      config: { access: 'vehicle.read' },
+      schema: {
+        tags: ['workshop'],
+        summary: "Warning lights on now across the workshop's vehicles, most recent first (at most 500)",
+        params: WorkshopParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              AlarmView.extend({
+                vehicle: z.object({
+                  id: z.uuid(),
+                  registrationNumber: z.string(),
+                  make: z.string(),
+                  model: z.string(),
+                }),
+              }),
+            ),
+            nextCursor: z.null(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request);
+      if (!can(actor, 'vehicle.read', { organizationId: request.params.wid })) throw notFound();
+      return listWorkshopAlarms(db, request.params.wid);
     },
   );
 
