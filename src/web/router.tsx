@@ -7,7 +7,11 @@ import { CustomersPage } from './areas/admin/customers-page.tsx';
 import { MailPage } from './areas/admin/mail-page.tsx';
 import { SystemUsersPage } from './areas/admin/system-users-page.tsx';
 import { WorkshopsPage } from './areas/admin/workshops-page.tsx';
-import { DriverHomePage } from './areas/app/driver-home-page.tsx';
+import { DriverAppLayout } from './areas/app/driver-app-layout.tsx';
+import { ManageUsersPage } from './areas/app/manage-users-page.tsx';
+import { MorePage } from './areas/app/more-page.tsx';
+import { NotificationsPage } from './areas/app/notifications-page.tsx';
+import { parseStatusSearch, StatusPage } from './areas/app/status-page.tsx';
 import { ActivateInvitationPage } from './areas/auth/activate-invitation-page.tsx';
 import { LoginPage } from './areas/auth/login-page.tsx';
 import { safeNextPath } from './areas/auth/next-path.ts';
@@ -118,10 +122,33 @@ const workshopStaffRoute = createRoute({
   component: WorkshopStaffPage,
 });
 
+// The driver app: one layout checks access and draws the app's navigation (Status,
+// Notifications, More); Manage users sits below More, as in the help articles.
 const driverAppRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/app',
-  component: DriverHomePage,
+  component: DriverAppLayout,
+});
+const driverStatusRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/',
+  validateSearch: parseStatusSearch,
+  component: StatusPage,
+});
+const driverMoreRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/more',
+  component: MorePage,
+});
+const driverUsersRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/users',
+  component: ManageUsersPage,
+});
+const driverNotificationsRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/notifications',
+  component: NotificationsPage,
 });
 
 const routeTree = rootRoute.addChildren([
@@ -140,7 +167,12 @@ const routeTree = rootRoute.addChildren([
     mailRoute,
   ]),
   workshopRoute.addChildren([workshopHomeRoute, workshopStaffRoute, workshopVehicleRoute]),
-  driverAppRoute,
+  driverAppRoute.addChildren([
+    driverStatusRoute,
+    driverMoreRoute,
+    driverUsersRoute,
+    driverNotificationsRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, scrollRestoration: true });

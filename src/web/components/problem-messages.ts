@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { ProblemCode } from '../../shared/problems.ts';
 import { ApiError } from '../api/client.ts';
 
 /** Field name → the message to show under that field. */
@@ -56,4 +57,19 @@ export function generalProblemMessage(error: unknown, t: TFunction): string {
     return t('errors.changedMeanwhile');
   }
   return t('errors.unexpected');
+}
+
+/** An area's own words for the problem codes its requests can meet. */
+export type ProblemWords = Partial<Record<ProblemCode, string>>;
+
+/**
+ * A sentence for a failed request: the area's own words for its `code` when it has them (an
+ * area keeps its texts beside its pages), else the general message above.
+ */
+export function problemMessage(error: unknown, t: TFunction, words: ProblemWords): string {
+  if (error instanceof ApiError) {
+    const own = words[error.code];
+    if (own) return own;
+  }
+  return generalProblemMessage(error, t);
 }
