@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from './features/demo/seed-demo.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_VINS, seedDemo } from './features/demo/seed-demo.ts';
+import { startSimulator } from './features/demo/simulator.ts';
 import { bootstrapOperator, findOperator } from './features/identity/bootstrap.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -24,11 +25,13 @@ const app = await buildApp({
   webRoot: fileURLToPath(new URL('../../dist/web', import.meta.url)),
 });
 
+let simulator: { stop(): void } | undefined;
 let isClosing = false;
 async function shutdown(signal: string) {
   if (isClosing) return;
   isClosing = true;
   app.log.info({ signal }, 'shutting down');
+  simulator?.stop();
   await app.close();
   await database.close();
   process.exit(0);
@@ -48,6 +51,10 @@ try {
     process.exit(1);
   }
   throw error;
+}
+
+if (config.isDemo) {
+  simulator = await startSimulator({ db: database.db, clock: app.clock, log: app.log, vins: DEMO_VINS });
 }
 
 const where =

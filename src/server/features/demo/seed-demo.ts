@@ -25,6 +25,35 @@ export const DEMO_LOGINS = [
  * Seeds the demo once: the operator with its admin, and a workshop with its admin. Later areas
  * add their own demo data here. Safe to run at every start: it stops when the demo admin exists.
  */
+/** The workshop's cars; the first is the demo household's. The simulator drives them all. */
+const DEMO_VEHICLES = [
+  {
+    vin: 'YV1XZK7V9P2000001',
+    registrationNumber: 'DK 12 345',
+    make: 'Volvo',
+    model: 'XC40 Recharge',
+    year: 2023,
+    fuelType: 'electric' as const,
+  },
+  {
+    vin: 'WV1ZZZ7HZPH000002',
+    registrationNumber: 'DK 23 456',
+    make: 'Volkswagen',
+    model: 'Transporter',
+    year: 2021,
+    fuelType: 'diesel' as const,
+  },
+  {
+    vin: 'TMBJJ7NX1P0000003',
+    registrationNumber: 'DK 34 567',
+    make: 'Skoda',
+    model: 'Octavia',
+    year: 2020,
+    fuelType: 'petrol' as const,
+  },
+];
+export const DEMO_VINS = DEMO_VEHICLES.map((vehicle) => vehicle.vin);
+
 export async function seedDemo(db: Database, now: Date): Promise<void> {
   const [admin, workshopAdmin, driver, friend] = DEMO_LOGINS;
   if (await findUserByEmail(db, admin.email)) return;
@@ -80,18 +109,15 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       .returning({ id: users.id, email: users.email });
     const [volvo] = await tx
       .insert(vehicles)
-      .values({
-        workshopId: workshop.id,
-        vin: 'YV1XZK7V9P2000001',
-        registrationNumber: 'DK 12 345',
-        make: 'Volvo',
-        model: 'XC40 Recharge',
-        year: 2023,
-        fuelType: 'electric',
-        // The demo device token is never shown; rotating it in the portal gives a usable one.
-        deviceTokenHash: hashToken(randomBytes(32).toString('base64url')),
-        createdAt: now,
-      })
+      .values(
+        DEMO_VEHICLES.map((vehicle) => ({
+          ...vehicle,
+          workshopId: workshop.id,
+          // Demo device tokens are never shown; rotating one in the portal gives a usable one.
+          deviceTokenHash: hashToken(randomBytes(32).toString('base64url')),
+          createdAt: now,
+        })),
+      )
       .onConflictDoNothing()
       .returning({ id: vehicles.id });
     if (!volvo) return;
