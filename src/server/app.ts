@@ -6,6 +6,7 @@ import { ChangeFeed } from './db/change-feed.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { chatRoutes } from './features/chat/routes.ts';
 import { docsPlugin } from './features/docs/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { identityRoutes } from './features/identity/routes.ts';
@@ -68,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    // Live streams and sockets never go idle; closing must not wait for them.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -121,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes);
       await api.register(telemetryRoutes);
       await api.register(tripRoutes);
+      await api.register(chatRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -76,7 +76,10 @@ export const authenticatePlugin = fp(
         const bearer = bearerToken(request);
         const token = bearer ?? request.cookies[SESSION_COOKIE];
         if (!token) return null;
-        if (!bearer && UNSAFE_METHODS.has(request.method) && !isSameOrigin(request, app.config.publicUrl)) {
+        // A WebSocket handshake is a GET, but browsers send cookies with it from any site.
+        const isWrite =
+          UNSAFE_METHODS.has(request.method) || request.headers.upgrade?.toLowerCase() === 'websocket';
+        if (!bearer && isWrite && !isSameOrigin(request, app.config.publicUrl)) {
           throw forbidden('Cross-site request refused');
         }
         return resolveSession(app.database.db, token, app.clock.now(), sessionCache);

@@ -19,6 +19,7 @@ export const RATE_LIMITS = {
   resendPerInvitation: { max: 5, windowMs: 60 * MINUTE },
   passwordResetPerEmail: { max: 5, windowMs: 60 * MINUTE },
   passwordResetPerAddress: { max: 30, windowMs: 60 * MINUTE },
+  chatMessagesPerPerson: { max: 30, windowMs: MINUTE },
 } satisfies Record<string, Limit>;
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;

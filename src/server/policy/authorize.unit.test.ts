@@ -78,15 +78,17 @@ const EXPECTED: Record<StaffRole, Partial<Record<Permission, 'any' | 'own'>>> = 
     'vehicle.create': 'own',
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
+    'vehicle.chat': 'own',
   },
   service_advisor: {
     'vehicle.read': 'own',
     'vehicle.create': 'own',
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
+    'vehicle.chat': 'own',
   },
   // Technicians look after the car's health: they read vehicles, but manage neither cars nor people.
-  technician: { 'vehicle.read': 'own' },
+  technician: { 'vehicle.read': 'own', 'vehicle.chat': 'own' },
 };
 
 describe('the staff permission table', () => {

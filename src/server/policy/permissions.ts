@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   'vehicle.users.invite': 'Invite secondary users to the vehicle, resend and revoke those invitations',
   'vehicle.users.remove': 'Remove a secondary user from the vehicle',
   'vehicle.sharing.manage': 'Choose the data-sharing level of the vehicle',
+  'vehicle.chat': "Read and write a vehicle's conversation with its workshop",
   'vehicle.trips.read': "The vehicle's trips: times, duration and distance",
   'vehicle.trips.locations.read':
     "A trip's start and end positions and route (shared, or limited and assigned to the trip)",

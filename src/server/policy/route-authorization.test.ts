@@ -583,6 +583,72 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'GET /api/v1/vehicles/:vid/messages': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`, expectStatus: 404 },
+    // Operator staff read vehicles everywhere but take no part in workshops' conversations.
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`,
+      expectStatus: 404,
+    },
+    { as: 'technician', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`, expectStatus: 200 },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/messages': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`,
+      payload: () => ({ body: 'hi' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`,
+      payload: () => ({ body: 'hi' }),
+      expectStatus: 404,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages`,
+      payload: () => ({ body: 'hi' }),
+      expectStatus: 201,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/messages/read': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages/read`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages/read`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/messages/read`,
+      expectStatus: 204,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/conversations': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/conversations`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/conversations`, expectStatus: 404 },
+    { as: 'operatorAdmin', url: (f) => `/api/v1/workshops/${f.workshopId}/conversations`, expectStatus: 404 },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/conversations`,
+      expectStatus: 404,
+    },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/conversations`, expectStatus: 200 },
+  ],
+  // Sockets themselves are tested in chat.test.ts; here, who may even start the handshake.
+  'GET /api/v1/chat/live': [{ as: 'anonymous', expectStatus: 401 }],
   'GET /api/v1/workshops/:wid/alarms': [
     { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 401 },
     { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/alarms`, expectStatus: 403 },

@@ -35,6 +35,7 @@ export const VEHICLE_ROLE_GRANTS: Record<VehicleRole, Partial<Record<Permission,
     'vehicle.trips.locations.read': 'when_shared_or_assigned',
     'vehicle.trips.assign_self': 'always',
     'vehicle.trips.assign_any': 'always',
+    'vehicle.chat': 'always',
   },
   secondary: {
     'vehicle.status.read': 'always',
@@ -43,6 +44,7 @@ export const VEHICLE_ROLE_GRANTS: Record<VehicleRole, Partial<Record<Permission,
     'vehicle.trips.read': 'always',
     'vehicle.trips.locations.read': 'when_shared_or_assigned',
     'vehicle.trips.assign_self': 'always',
+    'vehicle.chat': 'always',
   },
 };
 
