@@ -11,12 +11,14 @@ export interface LiveCacheOptions<V> {
 /**
  * Values read from the database, kept in process until a change to what they were read from
  * arrives on the change feed. Served only while the feed is live. A value loaded while a change
- * arrived is returned but not kept, since it may predate the change.
+ * to it arrived (its tag dropped, or everything cleared) is returned but not kept, since it may
+ * predate the change; changes to other entries do not stop it being kept.
  */
 export class LiveCache<K extends {}, V extends {}> {
   readonly #entries: LRUCache<K, V>;
   readonly #keysByTag = new Map<string, Set<K>>();
-  #generation = 0;
+  /** Loads in flight, each with the tags dropped while it ran (`everything` after a clear). */
+  readonly #loading = new Set<{ dropped: Set<string>; isCleared: boolean }>();
 
   constructor(
     private readonly feed: Pick<ChangeFeed, 'isLive'>,
@@ -33,9 +35,18 @@ export class LiveCache<K extends {}, V extends {}> {
       const hit = this.#entries.get(key);
       if (hit !== undefined) return hit;
     }
-    const generation = this.#generation;
-    const value = await load();
-    if (value !== undefined && this.feed.isLive && generation === this.#generation) {
+    const flight = { dropped: new Set<string>(), isCleared: false };
+    this.#loading.add(flight);
+    let value: V | undefined;
+    try {
+      value = await load();
+    } finally {
+      this.#loading.delete(flight);
+    }
+    // Kept only if nothing it was read from changed meanwhile: other changes do not matter.
+    const isCurrent =
+      value !== undefined && !flight.isCleared && !flight.dropped.has(this.options.tagOf(value));
+    if (value !== undefined && isCurrent && this.feed.isLive) {
       this.#entries.set(key, value);
       const tag = this.options.tagOf(value);
       const keys = this.#keysByTag.get(tag) ?? new Set<K>();
@@ -52,12 +63,12 @@ export class LiveCache<K extends {}, V extends {}> {
 
   /** Drops every entry with this tag. */
   dropTag(tag: string): void {
-    this.#generation++;
+    for (const flight of this.#loading) flight.dropped.add(tag);
     for (const key of [...(this.#keysByTag.get(tag) ?? [])]) this.#entries.delete(key);
   }
 
   clear(): void {
-    this.#generation++;
+    for (const flight of this.#loading) flight.isCleared = true;
     this.#entries.clear();
   }
 

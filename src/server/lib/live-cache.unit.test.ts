@@ -49,6 +49,26 @@ describe('LiveCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('keeps a value loaded while other entries changed', async () => {
+    const { cache } = setup();
+    let release: (row: Row) => void = () => {};
+    const slow = cache.get('a', () => new Promise<Row>((resolve) => (release = resolve)));
+    cache.dropTag('someone-else');
+    release({ id: 'a', owner: 'u1', version: 1 });
+    await slow;
+    expect(cache.size).toBe(1);
+  });
+
+  it('does not keep a value loaded across a clear', async () => {
+    const { cache } = setup();
+    let release: (row: Row) => void = () => {};
+    const slow = cache.get('a', () => new Promise<Row>((resolve) => (release = resolve)));
+    cache.clear();
+    release({ id: 'a', owner: 'u1', version: 1 });
+    await slow;
+    expect(cache.size).toBe(0);
+  });
+
   it('neither serves nor keeps anything while the feed is not live', async () => {
     const { feed, cache, loader, loads } = setup();
     await cache.get('a', loader({ id: 'a', owner: 'u1', version: 1 }));

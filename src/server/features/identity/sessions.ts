@@ -90,9 +90,15 @@ export async function resolveSession(
 ): Promise<Actor | null> {
   if (!isWellFormedToken(token)) return null;
   const tokenHash = hashToken(token);
-  const known = cache
+  let known = cache
     ? await cache.get(tokenHash, () => readSession(db, tokenHash))
     : await readSession(db, tokenHash);
+  // Touches are not announced (migration 0011): another instance may have slid the idle expiry
+  // since this one cached it, so ask the database before turning the session away.
+  if (cache && known && known.idleExpiresAt <= now && known.expiresAt > now) {
+    known = await readSession(db, tokenHash);
+    if (known) cache.update(tokenHash, known);
+  }
   if (!known || known.expiresAt <= now || known.idleExpiresAt <= now) return null;
 
   if (now.getTime() - known.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
