@@ -12,6 +12,8 @@ import { ManageUsersPage } from './areas/app/manage-users-page.tsx';
 import { MorePage } from './areas/app/more-page.tsx';
 import { NotificationsPage } from './areas/app/notifications-page.tsx';
 import { parseStatusSearch, StatusPage } from './areas/app/status-page.tsx';
+import { TripPage } from './areas/app/trip-page.tsx';
+import { TripsPage } from './areas/app/trips-page.tsx';
 import { ActivateInvitationPage } from './areas/auth/activate-invitation-page.tsx';
 import { LoginPage } from './areas/auth/login-page.tsx';
 import { safeNextPath } from './areas/auth/next-path.ts';
@@ -20,6 +22,7 @@ import { ResetPasswordPage } from './areas/auth/reset-password-page.tsx';
 import { LandingPage } from './areas/home/landing-page.tsx';
 import { WorkshopVehiclePage } from './areas/workshop/vehicle-page.tsx';
 import { parseWorkshopSearch } from './areas/workshop/workshop-access.ts';
+import { WorkshopAlarmsPage } from './areas/workshop/workshop-alarms-page.tsx';
 import { WorkshopHomePage } from './areas/workshop/workshop-home-page.tsx';
 import { WorkshopLayout } from './areas/workshop/workshop-layout.tsx';
 import { WorkshopStaffPage } from './areas/workshop/workshop-staff-page.tsx';
@@ -116,6 +119,12 @@ const workshopVehicleRoute = createRoute({
   validateSearch: parseWorkshopSearch,
   component: WorkshopVehiclePage,
 });
+const workshopAlarmsRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/alarms',
+  validateSearch: parseWorkshopSearch,
+  component: WorkshopAlarmsPage,
+});
 const workshopStaffRoute = createRoute({
   getParentRoute: () => workshopRoute,
   path: '/staff',
@@ -123,7 +132,7 @@ const workshopStaffRoute = createRoute({
 });
 
 // The driver app: one layout checks access and draws the app's navigation (Status,
-// Notifications, More); Manage users sits below More, as in the help articles.
+// Notifications, More); Manage users and a car's trips sit below More, as in the help articles.
 const driverAppRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/app',
@@ -144,6 +153,16 @@ const driverUsersRoute = createRoute({
   getParentRoute: () => driverAppRoute,
   path: '/vehicles/$vehicleId/users',
   component: ManageUsersPage,
+});
+const driverTripsRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/trips',
+  component: TripsPage,
+});
+const driverTripRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/trips/$tripId',
+  component: TripPage,
 });
 const driverNotificationsRoute = createRoute({
   getParentRoute: () => driverAppRoute,
@@ -166,11 +185,18 @@ const routeTree = rootRoute.addChildren([
     workshopsRoute,
     mailRoute,
   ]),
-  workshopRoute.addChildren([workshopHomeRoute, workshopStaffRoute, workshopVehicleRoute]),
+  workshopRoute.addChildren([
+    workshopHomeRoute,
+    workshopAlarmsRoute,
+    workshopStaffRoute,
+    workshopVehicleRoute,
+  ]),
   driverAppRoute.addChildren([
     driverStatusRoute,
     driverMoreRoute,
     driverUsersRoute,
+    driverTripsRoute,
+    driverTripRoute,
     driverNotificationsRoute,
   ]),
 ]);

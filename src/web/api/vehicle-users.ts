@@ -1,4 +1,5 @@
 import { apiFetch } from './client.ts';
+import type { Alarm, VehicleStatus } from './telemetry.ts';
 import type { FuelType, SharingLevel, VehicleRole } from './vehicles.ts';
 
 /** A vehicle as one of its users sees it in the driver app; the server leaves out what they may not see. */
@@ -12,14 +13,9 @@ export interface DriverVehicle {
   myRole: VehicleRole;
   /** `isChosen` is false until the primary picks a level (the first-run tile asks for it). */
   sharing: { level: SharingLevel; isChosen: boolean };
-  status: {
-    /** `at` is an ISO date-time. Absent when there is no position yet, or when it is hidden. */
-    position?: { lat: number; lon: number; at: string };
-    /** Why the position is absent when the policy hides it. */
-    positionHidden?: 'limited_sharing';
-  };
-  /** `since` is an ISO date-time. */
-  alarms: { code: string; since: string }[];
+  /** The position is absent when hidden (`positionHidden` says why) or not reported yet. */
+  status: VehicleStatus & { positionHidden?: 'limited_sharing' };
+  alarms: Alarm[];
 }
 
 /** A user of the vehicle; `email` is present for the primary's eyes only. */

@@ -1,5 +1,6 @@
 import { ApiError, apiFetch } from './client.ts';
 import { type ListPage, queryString } from './lists.ts';
+import type { Alarm, VehicleStatus } from './telemetry.ts';
 
 export const FUEL_TYPES = ['petrol', 'diesel', 'electric', 'hybrid', 'plug_in_hybrid', 'other'] as const;
 export type FuelType = (typeof FUEL_TYPES)[number];
@@ -40,8 +41,9 @@ export interface WorkshopVehicle {
     invitationStatus: 'pending' | 'expired';
   } | null;
   pendingSecondaryInvitationCount: number;
-  status: Record<string, unknown>;
-  alarms: { code: string; since: string }[];
+  /** Health only: a workshop never gets the position (`positionHidden` is `workshop`). */
+  status: VehicleStatus;
+  alarms: Alarm[];
 }
 
 export interface AddVehicleBody {

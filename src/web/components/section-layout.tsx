@@ -13,6 +13,7 @@ export type SectionPath =
   | '/admin/workshops'
   | '/admin/mail'
   | '/workshop'
+  | '/workshop/alarms'
   | '/workshop/staff';
 
 export interface SectionLink {
@@ -20,6 +21,8 @@ export interface SectionLink {
   label: string;
   /** Active only on this very path, not on the pages below it (for an area's start page). */
   isExact?: boolean;
+  /** Which workshop the page shows, kept when moving between the workshop portal's pages. */
+  search?: { workshop?: string };
 }
 
 export interface SectionGroup {
@@ -63,9 +66,10 @@ export function SectionLayout({ label, groups, children }: SectionLayoutProps) {
                 <ButtonLink
                   key={link.to}
                   to={link.to}
+                  search={link.search}
                   size="compact-sm"
                   variant={isCurrent ? 'filled' : 'default'}
-                  activeOptions={{ exact: link.isExact === true }}
+                  activeOptions={{ exact: link.isExact === true, includeSearch: false }}
                 >
                   {link.label}
                 </ButtonLink>
@@ -87,11 +91,12 @@ export function SectionLayout({ label, groups, children }: SectionLayoutProps) {
                     <NavLinkLink
                       key={link.to}
                       to={link.to}
+                      search={link.search}
                       label={link.label}
                       active={isCurrent}
                       // Filled: Mantine's light active style is blue on pale blue, below 4.5:1.
                       variant="filled"
-                      activeOptions={{ exact: link.isExact === true }}
+                      activeOptions={{ exact: link.isExact === true, includeSearch: false }}
                       pl={group.label ? 'lg' : 'sm'}
                       style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                     />

@@ -174,6 +174,7 @@ export const da: Messages = {
     label: 'Værkstedsportal',
     overview: 'Køretøjer',
     staff: 'Medarbejdere',
+    alarms: 'Alarmer',
   },
   dialog: {
     close: 'Luk',
@@ -433,6 +434,30 @@ export const da: Messages = {
   app: {
     title: 'Førerapp',
     emptyDescription: 'Her kommer du til at se dine biler, dem du deler dem med, og dine ture.',
+  },
+  health: {
+    fuel: 'Brændstofniveau',
+    battery: 'Batteriniveau',
+    level: 'Brændstof- eller batteriniveau',
+    odometer: 'Kilometertæller',
+    ignition: 'Tænding',
+    ignitionOn: 'Til',
+    ignitionOff: 'Fra',
+    lastUpdate: 'Senest opdateret',
+    notReported: 'Ikke meldt endnu',
+  },
+  alarms: {
+    since: 'Tændt siden {{date}}',
+    codes: {
+      engine: 'Motor',
+      oil_pressure: 'Olietryk',
+      brake: 'Bremser',
+      tpms: 'Dæktryk',
+      battery: 'Batteri',
+      coolant: 'Kølervæsketemperatur',
+      airbag: 'Airbag',
+      abs: 'ABS',
+    },
   },
   notFound: {
     title: 'Siden blev ikke fundet',

@@ -169,6 +169,7 @@ export const en = {
     label: 'Workshop portal',
     overview: 'Vehicles',
     staff: 'Staff',
+    alarms: 'Alarms',
   },
   dialog: {
     close: 'Close',
@@ -427,6 +428,30 @@ export const en = {
   app: {
     title: 'Driver app',
     emptyDescription: 'Your cars, the people you share them with and your trips will appear here.',
+  },
+  health: {
+    fuel: 'Fuel level',
+    battery: 'Battery level',
+    level: 'Fuel or battery level',
+    odometer: 'Odometer',
+    ignition: 'Ignition',
+    ignitionOn: 'On',
+    ignitionOff: 'Off',
+    lastUpdate: 'Last update',
+    notReported: 'Not reported yet',
+  },
+  alarms: {
+    since: 'On since {{date}}',
+    codes: {
+      engine: 'Engine',
+      oil_pressure: 'Oil pressure',
+      brake: 'Brakes',
+      tpms: 'Tyre pressure',
+      battery: 'Battery',
+      coolant: 'Coolant temperature',
+      airbag: 'Airbag',
+      abs: 'ABS',
+    },
   },
   notFound: {
     title: 'Page not found',

@@ -12,6 +12,7 @@ function appProblemWords(t: TFunction, at: AppT): ProblemWords {
     forbidden: at('problems.onlyThePrimary'),
     not_found: at('problems.goneMeanwhile'),
     invitation_not_pending: at('problems.goneMeanwhile'),
+    trip_already_assigned: at('problems.tripTaken'),
     validation_failed: t('validation.emailInvalid'),
   };
 }

@@ -9,7 +9,7 @@ import { AppSection } from './app-section.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 import { useMyVehicles } from './use-driver-vehicles.ts';
 
-/** "More": each of the person's cars, with the way to its status and to Manage users. */
+/** "More": each of the person's cars, with the way to Manage users, its trips and its status. */
 export function MorePage() {
   const { t } = useTranslation();
   const at = useAppTexts();
@@ -52,6 +52,15 @@ export function MorePage() {
                       }
                     >
                       {vehicle.myRole === 'primary' ? at('vehicle.manageUsers') : at('users.titleSecondary')}
+                    </ButtonLink>
+                    <ButtonLink
+                      to="/app/vehicles/$vehicleId/trips"
+                      params={{ vehicleId: vehicle.id }}
+                      size="compact-md"
+                      variant="default"
+                      aria-label={at('more.tripsOf', { plate: vehicle.registrationNumber })}
+                    >
+                      {at('status.trips')}
                     </ButtonLink>
                     <ButtonLink
                       to="/app"

@@ -10,6 +10,7 @@ import { useAreaMe } from '../area-me.tsx';
 import { FirstRunTile } from './first-run-tile.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 import { isVehicleGone, useDriverVehicle, useMyVehicles } from './use-driver-vehicles.ts';
+import { useLiveVehicle } from './use-live-vehicle.ts';
 import { VehicleGone } from './vehicle-gone.tsx';
 import { VehicleStatus } from './vehicle-status.tsx';
 import { VehicleSwitcher } from './vehicle-switcher.tsx';
@@ -39,6 +40,8 @@ function SelectedVehicle({ vehicleId, onGone }: SelectedVehicleProps) {
   const query = useDriverVehicle(vehicleId);
   const [notice, setNotice] = useState<string | null>(null);
   const isGone = query.isError && isVehicleGone(query.error);
+  // Live while the car is shown: every change the server announces lands in the query cache.
+  useLiveVehicle(vehicleId, !query.isError);
   useEffect(() => {
     if (isGone) onGone(vehicleId);
   }, [isGone, onGone, vehicleId]);

@@ -1,14 +1,19 @@
-import { Anchor, List, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import type { DriverVehicle } from '../../api/vehicle-users.ts';
+import { AlarmList } from '../../components/alarm-list.tsx';
 import { DetailsList } from '../../components/details-list.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ButtonLink } from '../../components/router-links.tsx';
+import { VehicleHealth } from '../../components/vehicle-health.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AppSection } from './app-section.tsx';
 import { sharingLevelHint, sharingLevelName } from './sharing-level-choice.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 
-/** Where the car is, when the server sends it; otherwise why not (hidden, or none yet). */
+/**
+ * Where the car is, when the server sends it; otherwise why not (hidden, or none yet). Shown as
+ * coordinates: no map can be reached from here, and a link to one would leave keyfob.
+ */
 function PositionSection({ vehicle }: { vehicle: DriverVehicle }) {
   const at = useAppTexts();
   const { position, positionHidden } = vehicle.status;
@@ -31,33 +36,26 @@ function PositionSection({ vehicle }: { vehicle: DriverVehicle }) {
       </AppSection>
     );
   }
-  const lat = position.lat.toFixed(5);
-  const lon = position.lon.toFixed(5);
   return (
     <AppSection title={at('status.positionHeading')}>
-      <Text>{at('status.coordinates', { lat, lon })}</Text>
+      <Text>{at('status.coordinates', { lat: position.lat.toFixed(5), lon: position.lon.toFixed(5) })}</Text>
+      {position.speedKmh !== undefined ? (
+        <Text>{at('status.speed', { speed: Math.round(position.speedKmh) })}</Text>
+      ) : null}
       <Text c="dimmed">
         {at('status.reportedAt', { date: formatDateTime(position.at, currentLanguage()) })}
       </Text>
-      <Anchor
-        href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`}
-        target="_blank"
-        rel="noreferrer"
-        underline="always"
-      >
-        {at('status.openMap')}
-      </Anchor>
     </AppSection>
   );
 }
 
 /**
  * The status screen of one car: what it is, my role, the sharing level in words, its position
- * (or why it is hidden) and its warning lights, and the way to its users.
+ * (or why it is hidden), fuel or battery, odometer and ignition, its warning lights, and the ways
+ * to its trips and its users.
  */
 export function VehicleStatus({ vehicle }: { vehicle: DriverVehicle }) {
   const at = useAppTexts();
-  const language = currentLanguage();
   const level = vehicle.sharing.level;
   return (
     <>
@@ -86,24 +84,24 @@ export function VehicleStatus({ vehicle }: { vehicle: DriverVehicle }) {
         />
       </section>
       <PositionSection vehicle={vehicle} />
-      <AppSection title={at('status.alarmsHeading')}>
-        {vehicle.alarms.length === 0 ? (
-          <Text>{at('status.noAlarms')}</Text>
-        ) : (
-          <List aria-label={at('status.alarmsLabel')}>
-            {vehicle.alarms.map((alarm) => (
-              <List.Item key={`${alarm.code}-${alarm.since}`}>
-                {at('status.alarmSince', { code: alarm.code, date: formatDateTime(alarm.since, language) })}
-              </List.Item>
-            ))}
-          </List>
-        )}
+      <AppSection title={at('status.healthHeading')}>
+        <VehicleHealth status={vehicle.status} />
       </AppSection>
-      <div>
+      <AppSection title={at('status.alarmsHeading')}>
+        <AlarmList
+          alarms={vehicle.alarms}
+          label={at('status.alarmsLabel')}
+          emptyText={at('status.noAlarms')}
+        />
+      </AppSection>
+      <Group gap="sm">
+        <ButtonLink to="/app/vehicles/$vehicleId/trips" params={{ vehicleId: vehicle.id }}>
+          {at('status.trips')}
+        </ButtonLink>
         <ButtonLink to="/app/vehicles/$vehicleId/users" params={{ vehicleId: vehicle.id }} variant="default">
           {vehicle.myRole === 'primary' ? at('vehicle.manageUsers') : at('vehicle.seeUsers')}
         </ButtonLink>
-      </div>
+      </Group>
     </>
   );
 }

@@ -6,13 +6,13 @@ import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { findWorkshopVehicle, WORKSHOP_VEHICLES_KEY, type WorkshopVehicle } from '../../api/vehicles.ts';
+import { AlarmList } from '../../components/alarm-list.tsx';
 import { DetailsList } from '../../components/details-list.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
-import { formatDateTime } from '../../components/format.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { Page } from '../../components/page.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
-import { currentLanguage } from '../../i18n/index.ts';
+import { VehicleHealth } from '../../components/vehicle-health.tsx';
 import { useAreaMe } from '../area-me.tsx';
 import { PrimaryUserSection } from './primary-user-section.tsx';
 import { RotateTokenDialog } from './rotate-token-dialog.tsx';
@@ -49,7 +49,6 @@ interface VehicleViewProps {
 function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
   const wt = useWorkshopTexts();
   const me = useAreaMe();
-  const language = currentLanguage();
   const [notice, setNotice] = useState<string | null>(null);
   const [isRotating, rotating] = useDisclosure(false);
   const notGiven = (
@@ -109,18 +108,17 @@ function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
         <Text>{wt('secondary.pending', { count: vehicle.pendingSecondaryInvitationCount })}</Text>
       </Section>
 
+      <Section title={wt('details.healthHeading')}>
+        <Text c="dimmed">{wt('details.healthIntro')}</Text>
+        <VehicleHealth status={vehicle.status} />
+      </Section>
+
       <Section title={wt('details.alarmsHeading')}>
-        {vehicle.alarms.length === 0 ? (
-          <Text>{wt('details.noAlarms')}</Text>
-        ) : (
-          <List>
-            {vehicle.alarms.map((alarm) => (
-              <List.Item key={`${alarm.code}-${alarm.since}`}>
-                {wt('details.alarmSince', { code: alarm.code, date: formatDateTime(alarm.since, language) })}
-              </List.Item>
-            ))}
-          </List>
-        )}
+        <AlarmList
+          alarms={vehicle.alarms}
+          label={wt('details.alarmsLabel', { plate: vehicle.registrationNumber })}
+          emptyText={wt('details.noAlarms')}
+        />
       </Section>
 
       {canDo(me, 'vehicle.create') ? (
@@ -145,7 +143,8 @@ function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
 
 /**
  * A vehicle in the workshop portal: its facts, the primary user (or their invitation, or the
- * form to invite them), the secondary users, alarms and the device token (SPEC §5).
+ * form to invite them), the secondary users, health and alarms (never the position) and the
+ * device token (SPEC §5, §6).
  */
 export function WorkshopVehiclePage() {
   const { t } = useTranslation();

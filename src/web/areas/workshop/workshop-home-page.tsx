@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useId, useState } from 'react';
@@ -23,6 +23,7 @@ import { useAreaMe } from '../area-me.tsx';
 import { AddVehicleDialog } from './add-vehicle-dialog.tsx';
 import { useWorkshopTexts } from './use-workshop-texts.ts';
 import { canDo, chooseWorkshop, workshopMemberships } from './workshop-access.ts';
+import { WorkshopChoice } from './workshop-choice.tsx';
 
 /** One workshop's vehicles: search, pages, "Add vehicle", and the way into each vehicle. */
 function VehicleList({ workshop, canAdd }: { workshop: StaffMembership; canAdd: boolean }) {
@@ -136,7 +137,6 @@ function VehicleList({ workshop, canAdd }: { workshop: StaffMembership; canAdd: 
  */
 export function WorkshopHomePage() {
   const { t } = useTranslation();
-  const wt = useWorkshopTexts();
   const me = useAreaMe();
   const language = currentLanguage();
   const navigate = useNavigate();
@@ -147,17 +147,12 @@ export function WorkshopHomePage() {
   return (
     <Page title={t('workshop.title')}>
       {memberships.length > 1 && workshop ? (
-        <NativeSelect
-          label={wt('home.workshopLabel')}
-          data={memberships.map((membership) => ({
-            value: membership.organizationId,
-            label: membership.organizationName,
-          }))}
-          value={workshop.organizationId}
-          onChange={(event) =>
-            void navigate({ to: '/workshop', search: { workshop: event.currentTarget.value }, replace: true })
+        <WorkshopChoice
+          memberships={memberships}
+          workshopId={workshop.organizationId}
+          onChange={(workshopId) =>
+            void navigate({ to: '/workshop', search: { workshop: workshopId }, replace: true })
           }
-          maw="28rem"
         />
       ) : null}
       {workshop ? (

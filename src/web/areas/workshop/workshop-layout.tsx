@@ -1,37 +1,37 @@
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { RequireArea } from '../../components/require-area.tsx';
-import { SectionLayout } from '../../components/section-layout.tsx';
+import { SectionLayout, type SectionLink } from '../../components/section-layout.tsx';
 import { AreaMeProvider } from '../area-me.tsx';
 import { managedWorkshops } from './managed-workshops.ts';
 
-/** Frame of every workshop portal page: workshop staff only, with the portal's own navigation. */
+/**
+ * Frame of every workshop portal page: workshop staff only, with the portal's own navigation.
+ * Vehicles and Alarms keep the workshop the address names (`?workshop=`); Staff is for those who
+ * manage a workshop's people.
+ */
 export function WorkshopLayout() {
   const { t } = useTranslation();
+  const { workshop } = useSearch({ strict: false });
+  const search = { workshop };
   return (
     <RequireArea area="/workshop" title={t('workshop.title')}>
-      {(me) => (
-        <AreaMeProvider me={me}>
-          {managedWorkshops(me).length > 0 ? (
-            <SectionLayout
-              label={t('workshopNav.label')}
-              groups={[
-                {
-                  links: [
-                    { to: '/workshop', label: t('workshopNav.overview'), isExact: true },
-                    { to: '/workshop/staff', label: t('workshopNav.staff') },
-                  ],
-                },
-              ]}
-            >
+      {(me) => {
+        const links: SectionLink[] = [
+          { to: '/workshop', label: t('workshopNav.overview'), isExact: true, search },
+          { to: '/workshop/alarms', label: t('workshopNav.alarms'), search },
+          ...(managedWorkshops(me).length > 0
+            ? [{ to: '/workshop/staff' as const, label: t('workshopNav.staff') }]
+            : []),
+        ];
+        return (
+          <AreaMeProvider me={me}>
+            <SectionLayout label={t('workshopNav.label')} groups={[{ links }]}>
               <Outlet />
             </SectionLayout>
-          ) : (
-            // Nothing to navigate between yet for staff who do not manage people.
-            <Outlet />
-          )}
-        </AreaMeProvider>
-      )}
+          </AreaMeProvider>
+        );
+      }}
     </RequireArea>
   );
 }

@@ -88,11 +88,24 @@ export const en = {
     sharing: 'Data sharing',
     alarmsHeading: 'Active alarms',
     noAlarms: 'No active alarms.',
-    alarmSince: '{{code}}, since {{date}}',
+    alarmsLabel: 'Active alarms of {{plate}}',
+    healthHeading: 'Health',
+    healthIntro:
+      "As the vehicle's connected device last reported it. Workshops never see where a vehicle is.",
     notFoundTitle: 'Vehicle not found',
     notFound:
       'Your workshop has no vehicle at this address. It may have been removed, or the link is incomplete.',
     failedTitle: 'We could not load this vehicle',
+  },
+  alarms: {
+    title: 'Alarms',
+    intro: 'Warning lights on now in the vehicles {{workshop}} services, the most recent first.',
+    label: 'Warning lights on now at {{workshop}}',
+    vehicle: 'Vehicle',
+    light: 'Warning light',
+    since: 'On since',
+    emptyTitle: 'No warning lights on',
+    empty: 'When a warning light comes on in one of your vehicles, it is listed here.',
   },
   primary: {
     heading: 'Primary user',
@@ -231,11 +244,24 @@ export const da: WorkshopTexts = {
     sharing: 'Datadeling',
     alarmsHeading: 'Aktive alarmer',
     noAlarms: 'Ingen aktive alarmer.',
-    alarmSince: '{{code}}, siden {{date}}',
+    alarmsLabel: 'Aktive alarmer for {{plate}}',
+    healthHeading: 'Tilstand',
+    healthIntro:
+      'Som køretøjets tilsluttede enhed senest meldte det. Værksteder ser aldrig, hvor et køretøj er.',
     notFoundTitle: 'Køretøjet blev ikke fundet',
     notFound:
       'Jeres værksted har intet køretøj på denne adresse. Det kan være fjernet, eller linket er ufuldstændigt.',
     failedTitle: 'Vi kunne ikke hente køretøjet',
+  },
+  alarms: {
+    title: 'Alarmer',
+    intro: 'Advarselslamper, der lyser nu i de køretøjer, {{workshop}} servicerer, de nyeste først.',
+    label: 'Advarselslamper, der lyser nu hos {{workshop}}',
+    vehicle: 'Køretøj',
+    light: 'Advarselslampe',
+    since: 'Tændt siden',
+    emptyTitle: 'Ingen advarselslamper lyser',
+    empty: 'Når en advarselslampe tænder i et af jeres køretøjer, vises den her.',
   },
   primary: {
     heading: 'Primær bruger',
