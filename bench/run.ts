@@ -11,8 +11,10 @@ import { type Row, renderTable, rowHolds } from './lib/table.ts';
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('--list')) {
   process.stdout.write('usage: npm run bench [-- NAME...]\n\nbenchmarks:\n');
-  for (const benchmark of benchmarks)
-    process.stdout.write(`  ${benchmark.name.padEnd(16)} ${benchmark.description}\n`);
+  for (const benchmark of benchmarks) {
+    const optIn = benchmark.isOptIn ? ' (only when named)' : '';
+    process.stdout.write(`  ${benchmark.name.padEnd(18)} ${benchmark.description}${optIn}\n`);
+  }
   process.stdout.write(
     '\nenvironment: BENCH_DURATION_S, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_DATABASE_URL\n',
   );
@@ -27,7 +29,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const selected =
-  args.length === 0 ? benchmarks : benchmarks.filter((benchmark) => args.includes(benchmark.name));
+  args.length === 0
+    ? benchmarks.filter((benchmark) => !benchmark.isOptIn)
+    : benchmarks.filter((benchmark) => args.includes(benchmark.name));
 
 let settings: ReturnType<typeof loadSettings>;
 try {

@@ -36,6 +36,8 @@ export interface Benchmark {
   /** What `npm run bench -- NAME` selects. */
   name: string;
   description: string;
+  /** Runs only when named (`npm run bench -- NAME`), not in a plain `npm run bench`: for slow ones. */
+  isOptIn?: boolean;
   run: (context: BenchmarkContext) => Promise<Figure[]>;
 }
 

@@ -6,6 +6,8 @@ export interface TimedRequestsOptions {
   /** The URL of request number `index` (0, 1, 2, …); always on 127.0.0.1. */
   urlFor: (index: number) => string;
   headers?: Record<string, string>;
+  /** Headers of request number `index`, instead of `headers`: a different user's token on each. */
+  headersFor?: (index: number) => Record<string, string>;
   /** Requests to send; the run stops early when `timeLimitMs` runs out. */
   count: number;
   /** Requests in flight at once, each worker sending its next as soon as its last is answered. */
@@ -64,8 +66,9 @@ export async function timeRequests(options: TimedRequestsOptions): Promise<Timed
       if (new URL(url).hostname !== LOOPBACK) {
         throw new Error(`refusing to send load to ${url}: benches only target ${LOOPBACK}`);
       }
+      const headers = options.headersFor?.(index) ?? options.headers;
       const before = performance.now();
-      const { status, body } = await get(url, agent, options.headers);
+      const { status, body } = await get(url, agent, headers);
       const ms = performance.now() - before;
       options.check(index, status, body);
       samples.push({ index, url, ms });
@@ -86,6 +89,8 @@ export interface FixedRateOptions {
   /** The URL of request number `index` (0, 1, 2, …); always on 127.0.0.1. */
   urlFor: (index: number) => string;
   headers?: Record<string, string>;
+  /** Headers of request number `index`, instead of `headers`: a different user's token on each. */
+  headersFor?: (index: number) => Record<string, string>;
   /** Requests started per second: request `index` falls due `index × 1000 / ratePerS` ms after the start. */
   ratePerS: number;
   /** Requests to schedule; scheduling stops early when `timeLimitMs` runs out. */
@@ -210,9 +215,10 @@ export function timeRequestsAtFixedRate(options: FixedRateOptions): Promise<Fixe
         stopScheduling();
         return;
       }
+      const headers = options.headersFor?.(index) ?? options.headers;
       outstanding++;
       const sentAt = performance.now();
-      get(url, agent, options.headers)
+      get(url, agent, headers)
         .then(
           ({ status, body }) => {
             const answeredAt = performance.now();
