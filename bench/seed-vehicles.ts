@@ -36,6 +36,13 @@ export interface VehicleUserPair {
   fuelType: string | null;
   sharingLevel: 'shared' | 'limited';
   isSharingChosen: boolean;
+  /** The vehicle's seeded telemetry, as the status read must show it. */
+  telemetry: {
+    position: { lat: number; lon: number; at: string; speedKmh: number };
+    odometer: { km: number; at: string };
+    /** Battery for electric cars, fuel for the rest. */
+    energy: { kind: 'battery' | 'fuel'; percent: number; at: string };
+  };
 }
 
 /** What the database holds after seeding, counted there rather than taken from what was sent. */
@@ -71,6 +78,8 @@ export interface SeedVehiclesOptions {
   vehicles: number;
   /** Return the pairs of every n-th vehicle (1: all); with a million vehicles, a sample. */
   sampleEvery?: number;
+  /** Readings of each kind (position, odometer, fuel or battery) per vehicle, half an hour apart. */
+  readingsPerKind?: number;
 }
 
 /** The part of `pg.Client` and `PGlite` the seed uses, so one seed serves PostgreSQL and embedded. */
@@ -150,6 +159,7 @@ async function seed(db: SqlSession, options: SeedVehiclesOptions): Promise<Seede
   };
   const secret = randomBytes(16).toString('hex');
   const sampleEvery = options.sampleEvery ?? 1;
+  const readings = options.readingsPerKind ?? 6;
   const bucketCase = `CASE ${SECONDARY_BUCKETS.map((b) => `WHEN bucket < ${b.below} THEN ${b.secondaries}`).join(' ')} END`;
   const tokenOf = (n: string) =>
     `translate(rtrim(encode(sha256(convert_to($1::text || ':' || ${n}, 'UTF8')), 'base64'), '='), '+/', '-_')`;
@@ -268,6 +278,28 @@ async function seed(db: SqlSession, options: SeedVehiclesOptions): Promise<Seede
          ORDER BY 1`,
       ),
     );
+    // Telemetry present: a few hours of readings per car, the latest of which the status shows.
+    await step('insert telemetry', () =>
+      db.query(
+        `INSERT INTO telemetry_events (vehicle_id, event_id, type, ts, received_at, lat, lon, speed_kmh, km, percent)
+         SELECT v.id, e.type || '-' || r.i, e.type::telemetry_type, r.ts, r.ts,
+                CASE WHEN e.type = 'position' THEN 55.2 + (v.h % 9000) / 10000.0 + r.i / 1000.0 END,
+                CASE WHEN e.type = 'position' THEN 8.5 + (v.h / 9000 % 40000) / 10000.0 + r.i / 1000.0 END,
+                CASE WHEN e.type = 'position' THEN 30 + r.i END,
+                CASE WHEN e.type = 'odometer' THEN 5000 + v.h % 200000 + r.i * 12 END,
+                CASE WHEN e.type IN ('fuel', 'battery') THEN 95 - r.i * 5 END
+         FROM (SELECT id, fuel_type, hashint4(hashtext(id::text))::bigint + 2147483648 AS h FROM vehicles) AS v
+         CROSS JOIN LATERAL (
+           VALUES ('position'), ('odometer'), (CASE WHEN v.fuel_type = 'electric' THEN 'battery' ELSE 'fuel' END)
+         ) AS e (type)
+         CROSS JOIN LATERAL (
+           SELECT i, date_trunc('second', now()) - ($1::int - i) * interval '30 minutes' AS ts
+           FROM generate_series(1, $1::int) AS i
+         ) AS r
+         ORDER BY 1, 2`,
+        [readings],
+      ),
+    );
     await step('insert sessions', () =>
       db.query(
         `INSERT INTO sessions (id, user_id, token_hash, created_at, last_seen_at, idle_expires_at, expires_at)
@@ -296,15 +328,26 @@ async function seed(db: SqlSession, options: SeedVehiclesOptions): Promise<Seede
       fuel_type: string | null;
       sharing_level: 'shared' | 'limited';
       is_chosen: boolean;
+      lat: number;
+      lon: number;
+      speed_kmh: number;
+      km: number;
+      percent: number;
+      energy_kind: 'battery' | 'fuel';
+      at: Date | string;
     }>(
       `SELECT su.vehicle_id, su.token, m.role, v.registration_number, v.make, v.model, v.year, v.fuel_type,
-              v.sharing_level, v.sharing_chosen_at IS NOT NULL AS is_chosen
+              v.sharing_level, v.sharing_chosen_at IS NOT NULL AS is_chosen,
+              p.lat, p.lon, p.speed_kmh, o.km, e.percent, e.type::text AS energy_kind, p.ts AS at
        FROM seed_user AS su
        JOIN vehicles AS v ON v.id = su.vehicle_id
        JOIN vehicle_memberships AS m ON m.vehicle_id = su.vehicle_id AND m.user_id = su.user_id
+       JOIN telemetry_events AS p ON p.vehicle_id = v.id AND p.event_id = 'position-' || $2::int
+       JOIN telemetry_events AS o ON o.vehicle_id = v.id AND o.event_id = 'odometer-' || $2::int
+       JOIN telemetry_events AS e ON e.vehicle_id = v.id AND e.event_id IN ('battery-' || $2::int, 'fuel-' || $2::int)
        WHERE su.v % $1::int = 0
        ORDER BY su.n`,
-      [sampleEvery],
+      [sampleEvery, readings],
     );
     await step('commit', () => db.query('COMMIT'));
     await step('analyze', () => db.query('ANALYZE'));
@@ -362,6 +405,14 @@ async function seed(db: SqlSession, options: SeedVehiclesOptions): Promise<Seede
         fuelType: row.fuel_type,
         sharingLevel: row.sharing_level,
         isSharingChosen: row.is_chosen,
+        telemetry: (() => {
+          const at = new Date(row.at).toISOString();
+          return {
+            position: { lat: row.lat, lon: row.lon, at, speedKmh: row.speed_kmh },
+            odometer: { km: row.km, at },
+            energy: { kind: row.energy_kind, percent: row.percent, at },
+          };
+        })(),
       }),
     );
     // keyfob must be able to read these tokens back: the shape it accepts, hashed as it hashes.
