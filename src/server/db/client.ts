@@ -99,6 +99,11 @@ async function listenOnPostgres(url: string, channel: string, handlers: ChannelH
   };
 }
 
+/** The rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`, typed differently. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return (result as { rows: Row[] }).rows;
+}
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any fixed 64-bit number: every keyfob instance takes the same lock while migrating.
 const MIGRATION_LOCK_KEY = 7_203_511_001;

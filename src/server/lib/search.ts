@@ -34,3 +34,10 @@ export function paginate<Row extends { id: string }>(
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last), last.id) : null };
 }
+
+/** A cursor of a list ordered newest first by time, then id: the time and id, or undefined. */
+export function decodeTimeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  const key = decodeCursor(cursor);
+  const at = key ? new Date(key[0]) : undefined;
+  return key && at && !Number.isNaN(at.getTime()) ? { at, id: key[1] } : undefined;
+}

@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
 import { users, vehicleMemberships } from '../../db/schema/index.ts';
 
 interface InboxRow {
@@ -39,7 +39,7 @@ export async function workshopInbox(db: Database, workshopId: string, userId: st
     ) conversation
     order by (conversation.unread > 0) desc, conversation.last_created_at desc
     limit ${INBOX_SIZE}`);
-  const rows = (result as unknown as { rows: InboxRow[] }).rows;
+  const rows = rowsOf<InboxRow>(result);
   const people = rows.length
     ? await db
         .select({

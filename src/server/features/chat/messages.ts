@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { conversationReads, messages } from '../../db/schema/index.ts';
-import { decodeCursor, paginate } from '../../lib/search.ts';
+import { decodeTimeCursor, paginate } from '../../lib/search.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { Conversation } from './conversation.ts';
 
@@ -77,10 +77,7 @@ export async function unreadCount(db: Database, userId: string, vehicleId: strin
 
 /** The newest page, then older ones with `cursor` (history pages backwards); newest first. */
 export async function listMessages(db: Database, actor: Actor, conversation: Conversation, cursor?: string) {
-  const key = decodeCursor(cursor);
-  const beforeAt = key ? new Date(key[0]) : undefined;
-  const before =
-    key && beforeAt && !Number.isNaN(beforeAt.getTime()) ? { at: beforeAt, id: key[1] } : undefined;
+  const before = decodeTimeCursor(cursor);
   const rows = await db
     .select()
     .from(messages)

@@ -2,7 +2,7 @@ import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { notifications, vehicleMemberships, vehicles } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
-import { decodeCursor, paginate } from '../../lib/search.ts';
+import { decodeTimeCursor, paginate } from '../../lib/search.ts';
 import type { SharingLevel } from '../../policy/rules/vehicle.ts';
 
 /** What each kind of notice says; stored with it, as it was when it was made. */
@@ -40,12 +40,7 @@ const PAGE_SIZE = 30;
 
 /** A person's notices, newest first, with how many are unread. */
 export async function listNotifications(db: Database, userId: string, cursor: string | undefined) {
-  const cursorKey = decodeCursor(cursor);
-  const afterTime = cursorKey ? new Date(cursorKey[0]) : undefined;
-  const after =
-    cursorKey && afterTime && !Number.isNaN(afterTime.getTime())
-      ? ([afterTime, cursorKey[1]] as const)
-      : undefined;
+  const after = decodeTimeCursor(cursor);
   const rows = await db
     .select({
       id: notifications.id,
@@ -63,8 +58,8 @@ export async function listNotifications(db: Database, userId: string, cursor: st
         eq(notifications.userId, userId),
         after
           ? or(
-              lt(notifications.createdAt, after[0]),
-              and(eq(notifications.createdAt, after[0]), lt(notifications.id, after[1])),
+              lt(notifications.createdAt, after.at),
+              and(eq(notifications.createdAt, after.at), lt(notifications.id, after.id)),
             )
           : undefined,
       ),

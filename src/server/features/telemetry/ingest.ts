@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
 import { refreshTrips, type TouchedSpan } from '../trips/detect-trips.ts';
 import { implausibility } from './plausibility.ts';
 import type { RejectionReason, TelemetryEvent } from './schemas.ts';
@@ -43,7 +43,7 @@ export async function ingestTelemetry(
       returning 1
     )
     select count(*)::int as accepted from added`);
-  const [row] = (result as unknown as { rows: { accepted: number }[] }).rows;
+  const [row] = rowsOf<{ accepted: number }>(result);
   const accepted = row?.accepted ?? 0;
   // Re-sent batches refresh too: a batch whose trip refresh failed heals when the device retries.
   await refreshTrips(db, vehicleId, touchedSpan(plausible));

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ChangeFeed } from '../../db/change-feed.ts';
-import type { Database } from '../../db/client.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
 import { LiveCache } from '../../lib/live-cache.ts';
 
 export interface Position {
@@ -39,7 +39,6 @@ interface AlarmRow {
   description: string | null;
 }
 
-const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 const present = <T>(value: T | null): T | undefined => value ?? undefined;
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
 
 interface AlarmRow {
   vehicle_id: string;
@@ -30,7 +30,7 @@ export async function listWorkshopAlarms(db: Database, workshopId: string) {
     group by v.id, v.registration_number, v.make, v.model, l.code
     order by since desc, v.registration_number, l.code
     limit 500`);
-  const rows = (result as unknown as { rows: AlarmRow[] }).rows;
+  const rows = rowsOf<AlarmRow>(result);
   return {
     items: rows.map((row) => ({
       vehicle: {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/client.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
 import { tripAssignees, trips, users } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
-import { decodeCursor, paginate } from '../../lib/search.ts';
+import { decodeTimeCursor, paginate } from '../../lib/search.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canOnVehicle } from '../../policy/rules/vehicle.ts';
 import type { MemberVehicle } from '../vehicle-users/member-vehicle.ts';
@@ -89,10 +89,7 @@ export async function listTrips(
   actor: Actor,
   cursor: string | undefined,
 ) {
-  const key = decodeCursor(cursor);
-  const afterStart = key ? new Date(key[0]) : undefined;
-  const after =
-    key && afterStart && !Number.isNaN(afterStart.getTime()) ? { at: afterStart, id: key[1] } : undefined;
+  const after = decodeTimeCursor(cursor);
   const rows = await db
     .select()
     .from(trips)
@@ -148,7 +145,7 @@ export async function tripDetails(
     ) p
     where total <= ${MAX_ROUTE_POINTS} or (n - 1) % ceil(total::float8 / ${MAX_ROUTE_POINTS})::int = 0 or n = total
     order by n`);
-  const points = (result as unknown as { rows: { lat: number; lon: number; ts: Date | string }[] }).rows;
+  const points = rowsOf<{ lat: number; lon: number; ts: Date | string }>(result);
   return {
     ...summary,
     route: points.map((point) => ({ lat: point.lat, lon: point.lon, at: new Date(point.ts) })),
