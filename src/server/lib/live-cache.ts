@@ -6,6 +6,10 @@ export interface LiveCacheOptions<V> {
   max: number;
   /** The tag a change names to drop an entry (a user id, a vehicle id). */
   tagOf(value: V): string;
+  /** Tables whose changes name a tag of this cache (`table:<tag>`): the entries with it go. */
+  dropTagOn: readonly string[];
+  /** Tables any change to which empties the whole cache. */
+  clearOn?: readonly string[];
 }
 
 /**
@@ -21,12 +25,19 @@ export class LiveCache<K extends {}, V extends {}> {
   readonly #loading = new Set<{ dropped: Set<string>; isCleared: boolean }>();
 
   constructor(
-    private readonly feed: Pick<ChangeFeed, 'isLive'>,
+    private readonly feed: Pick<ChangeFeed, 'isLive' | 'subscribe'>,
     private readonly options: LiveCacheOptions<V>,
   ) {
     this.#entries = new LRUCache<K, V>({
       max: options.max,
       dispose: (value, key) => this.#untag(options.tagOf(value), key),
+    });
+    const drops = new Set(options.dropTagOn);
+    const clears = new Set(options.clearOn);
+    feed.subscribe((change) => {
+      // `everything`: the feed may have missed changes, so nothing kept can be trusted.
+      if (change === 'everything' || clears.has(change.table)) this.clear();
+      else if (drops.has(change.table)) this.dropTag(change.key);
     });
   }
 

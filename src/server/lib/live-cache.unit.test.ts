@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ChangeHandler } from '../db/change-feed.ts';
 import { LiveCache } from './live-cache.ts';
 
 interface Row {
@@ -8,14 +9,29 @@ interface Row {
 }
 
 function setup(max = 10) {
-  const feed = { isLive: true };
-  const cache = new LiveCache<string, Row>(feed, { max, tagOf: (row) => row.owner });
+  const handlers: ChangeHandler[] = [];
+  const feed = {
+    isLive: true,
+    subscribe: (handler: ChangeHandler) => {
+      handlers.push(handler);
+      return () => {};
+    },
+  };
+  const cache = new LiveCache<string, Row>(feed, {
+    max,
+    tagOf: (row) => row.owner,
+    dropTagOn: ['rows'],
+    clearOn: ['everyone'],
+  });
+  const announce = (change: Parameters<ChangeHandler>[0]) => {
+    for (const handler of handlers) handler(change);
+  };
   let loads = 0;
   const loader = (row: Row) => async () => {
     loads++;
     return row;
   };
-  return { feed, cache, loader, loads: () => loads };
+  return { feed, cache, loader, loads: () => loads, announce };
 }
 
 describe('LiveCache', () => {
@@ -78,6 +94,25 @@ describe('LiveCache', () => {
     expect(loads()).toBe(3);
     feed.isLive = true;
     cache.clear();
+    expect(cache.size).toBe(0);
+  });
+
+  it('follows the feed: a change to its table drops the tag, a clearing table or a gap empties it', async () => {
+    const { cache, loader, announce } = setup();
+    for (const [id, owner] of [
+      ['a', 'u1'],
+      ['b', 'u2'],
+      ['c', 'u3'],
+    ] as const)
+      await cache.get(id, loader({ id, owner, version: 1 }));
+    announce({ table: 'other_table', key: 'u1' });
+    expect(cache.size).toBe(3);
+    announce({ table: 'rows', key: 'u1' });
+    expect(cache.size).toBe(2);
+    announce({ table: 'everyone', key: 'x' });
+    expect(cache.size).toBe(0);
+    await cache.get('a', loader({ id: 'a', owner: 'u1', version: 2 }));
+    announce('everything');
     expect(cache.size).toBe(0);
   });
 

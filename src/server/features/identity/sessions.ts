@@ -35,16 +35,15 @@ interface KnownSession {
 
 /** Sessions by token hash, dropped when the user, their sessions or their staff roles change. */
 export type SessionCache = LiveCache<string, KnownSession>;
-const SESSION_TABLES = new Set(['sessions', 'users', 'staff_memberships']);
 
 export function createSessionCache(feed: ChangeFeed, max = 50_000): SessionCache {
-  const cache: SessionCache = new LiveCache(feed, { max, tagOf: (known) => known.actor.user.id });
-  feed.subscribe((change) => {
+  return new LiveCache(feed, {
+    max,
+    tagOf: (known) => known.actor.user.id,
+    dropTagOn: ['sessions', 'users', 'staff_memberships'],
     // Organisation names ride along in every actor; renames are rare enough to start afresh.
-    if (change === 'everything' || change.table === 'organizations') cache.clear();
-    else if (SESSION_TABLES.has(change.table)) cache.dropTag(change.key);
+    clearOn: ['organizations'],
   });
-  return cache;
 }
 
 async function readSession(db: Database, tokenHash: string): Promise<KnownSession | undefined> {

@@ -17,11 +17,7 @@ export class DeviceDirectory {
     feed: ChangeFeed,
     max = 100_000,
   ) {
-    this.#cache = new LiveCache(feed, { max, tagOf: (device) => device.vehicleId });
-    feed.subscribe((change) => {
-      if (change === 'everything') this.#cache.clear();
-      else if (change.table === 'vehicles') this.#cache.dropTag(change.key);
-    });
+    this.#cache = new LiveCache(feed, { max, tagOf: (device) => device.vehicleId, dropTagOn: ['vehicles'] });
   }
 
   async vehicleOf(token: string | undefined): Promise<string | undefined> {

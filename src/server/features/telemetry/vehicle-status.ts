@@ -42,6 +42,16 @@ interface AlarmRow {
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 const present = <T>(value: T | null): T | undefined => value ?? undefined;
 
+/**
+ * A warning-light event `l` that is part of the light being on now: an "on" after the light's
+ * last "off". The light is on since the earliest such event (SPEC §8, active alarms).
+ */
+export const LIGHT_EVENT_STILL_ON = sql`l.type = 'warning_light' and l.is_on
+  and l.ts > coalesce((
+    select max(o.ts) from telemetry_events o
+    where o.vehicle_id = l.vehicle_id and o.type = 'warning_light' and o.code = l.code and not o.is_on
+  ), '-infinity')`;
+
 /** One index probe per kind: the newest event by event time, however late it arrived. */
 function latestOf(vehicleId: string, type: string) {
   return sql`(select type::text, ts, lat, lon, speed_kmh, heading, is_on, km, percent
@@ -59,11 +69,7 @@ export async function readVehicleStatus(db: Database, vehicleId: string): Promis
     db.execute(sql`
       select l.code, min(l.ts) as since, (array_agg(l.description order by l.ts desc))[1] as description
       from telemetry_events l
-      where l.vehicle_id = ${vehicleId} and l.type = 'warning_light' and l.is_on
-        and l.ts > coalesce((
-          select max(o.ts) from telemetry_events o
-          where o.vehicle_id = l.vehicle_id and o.type = 'warning_light' and o.code = l.code and not o.is_on
-        ), '-infinity')
+      where l.vehicle_id = ${vehicleId} and ${LIGHT_EVENT_STILL_ON}
       group by l.code
       order by since, l.code`),
   ]);
@@ -103,11 +109,10 @@ export class VehicleStatusReader {
     feed: ChangeFeed,
     max = 100_000,
   ) {
-    this.#cache = new LiveCache(feed, { max, tagOf: (status) => status.vehicleId });
-    feed.subscribe((change) => {
-      if (change === 'everything') this.#cache.clear();
-      else if (change.table === 'telemetry_events' || change.table === 'vehicles')
-        this.#cache.dropTag(change.key);
+    this.#cache = new LiveCache(feed, {
+      max,
+      tagOf: (status) => status.vehicleId,
+      dropTagOn: ['telemetry_events', 'vehicles'],
     });
   }
 

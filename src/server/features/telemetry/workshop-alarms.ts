@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.ts';
+import { LIGHT_EVENT_STILL_ON } from './vehicle-status.ts';
 
 interface AlarmRow {
   vehicle_id: string;
@@ -13,20 +14,15 @@ interface AlarmRow {
 
 /**
  * Every warning light on now across a workshop's vehicles, the most recent first (SPEC §7: the
- * workshop's alarms view). The same rule as a vehicle's status: on since the first "on" after
- * the light's last "off".
+ * workshop's alarms view), by the same rule as a vehicle's status.
  */
 export async function listWorkshopAlarms(db: Database, workshopId: string) {
   const result = await db.execute(sql`
     select v.id as vehicle_id, v.registration_number, v.make, v.model, l.code, min(l.ts) as since,
       (array_agg(l.description order by l.ts desc))[1] as description
     from vehicles v
-    join telemetry_events l on l.vehicle_id = v.id and l.type = 'warning_light' and l.is_on
+    join telemetry_events l on l.vehicle_id = v.id and ${LIGHT_EVENT_STILL_ON}
     where v.workshop_id = ${workshopId}
-      and l.ts > coalesce((
-        select max(o.ts) from telemetry_events o
-        where o.vehicle_id = l.vehicle_id and o.type = 'warning_light' and o.code = l.code and not o.is_on
-      ), '-infinity')
     group by v.id, v.registration_number, v.make, v.model, l.code
     order by since desc, v.registration_number, l.code
     limit 500`);

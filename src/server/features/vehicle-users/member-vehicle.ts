@@ -17,8 +17,6 @@ interface VehicleWithUsers {
   roles: ReadonlyMap<string, VehicleRole>;
 }
 
-const VEHICLE_TABLES = new Set(['vehicles', 'vehicle_memberships']);
-
 /**
  * Vehicles and their users, read in one query and then kept in process until the vehicle or its
  * memberships change (the change feed). The driver app's hottest reads authorize from here.
@@ -31,10 +29,10 @@ export class VehicleAccess {
     feed: ChangeFeed,
     max = 100_000,
   ) {
-    this.#cache = new LiveCache(feed, { max, tagOf: (entry) => entry.vehicle.id });
-    feed.subscribe((change) => {
-      if (change === 'everything') this.#cache.clear();
-      else if (VEHICLE_TABLES.has(change.table)) this.#cache.dropTag(change.key);
+    this.#cache = new LiveCache(feed, {
+      max,
+      tagOf: (entry) => entry.vehicle.id,
+      dropTagOn: ['vehicles', 'vehicle_memberships'],
     });
   }
 
