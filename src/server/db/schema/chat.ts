@@ -38,3 +38,21 @@ export const conversationReads = pgTable(
   },
   (table) => [primaryKey({ columns: [table.vehicleId, table.userId] })],
 );
+
+/**
+ * How far each person has been mailed about a conversation: the batched mail for people who did
+ * not read new messages covers what came after this, and moves it on.
+ */
+export const chatMailMarks = pgTable(
+  'chat_mail_marks',
+  {
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mailedUpTo: timestamp('mailed_up_to', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.vehicleId, table.userId] })],
+);
