@@ -1,3 +1,4 @@
+import { chatDelivery } from './chat-delivery.ts';
 import { customerSearch } from './customer-search.ts';
 import { healthz } from './healthz.ts';
 import type { Benchmark } from './lib/figure.ts';
@@ -14,5 +15,6 @@ export const benchmarks: readonly Benchmark[] = [
   customerSearch,
   statusRead,
   telemetryIngest,
+  chatDelivery,
   statusReadScale,
 ];

@@ -19,7 +19,7 @@ export type KeyfobDatabase = { kind: 'postgres'; url: string } | { kind: 'embedd
 export function keyfobServer(database: KeyfobDatabase, env: Record<string, string> = {}): ServerSpec {
   return {
     name: database.kind === 'postgres' ? 'keyfob (PostgreSQL)' : 'keyfob (embedded)',
-    nodeArgs: ['--import', 'tsx', 'src/server/main.ts'],
+    nodeArgs: [...(process.env.PROBE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_PROF}`] : []), '--import', 'tsx', 'src/server/main.ts'],
     env: {
       DATABASE_URL: database.kind === 'postgres' ? database.url : '',
       DATA_DIR: database.kind === 'embedded' ? database.dataDir : '',
@@ -30,6 +30,15 @@ export function keyfobServer(database: KeyfobDatabase, env: Record<string, strin
       BOOTSTRAP_ADMIN_PASSWORD: '',
       ...env,
     },
+    readyPath: '/healthz',
+  };
+}
+
+/** The bare `ws` broadcast server, the reference for chat delivery (speaks keyfob's chat shapes). */
+export function wsBroadcastServer(): ServerSpec {
+  return {
+    name: 'ws-broadcast',
+    nodeArgs: ['--import', 'tsx', 'bench/reference/ws-broadcast.ts'],
     readyPath: '/healthz',
   };
 }

@@ -38,8 +38,9 @@ function toCells(row: Row): string[] {
     formatQuantity(figure.subject.value, figure.subject.unit),
     figure.reference ? formatQuantity(figure.reference.value, figure.reference.unit) : '–',
     ratio === undefined ? '–' : ratio.toFixed(2),
-    figure.targets.map(formatTarget).join(' and '),
-    holds(figure) ? 'yes' : 'no',
+    // A figure without a target (a p50 shown next to its p99) is informational.
+    figure.targets.length === 0 ? '–' : figure.targets.map(formatTarget).join(' and '),
+    figure.targets.length === 0 ? '–' : holds(figure) ? 'yes' : 'no',
   ];
 }
 

@@ -6,6 +6,8 @@ import { ChangeFeed } from './db/change-feed.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { bookingRoutes } from './features/booking/routes.ts';
+import { startChatMailer } from './features/chat/chat-mail.ts';
 import { chatRoutes } from './features/chat/routes.ts';
 import { docsPlugin } from './features/docs/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -16,6 +18,7 @@ import { type MailWorker, startMailWorker } from './features/mail/mail-worker.ts
 import type { MailTransport } from './features/mail/outbox.ts';
 import { mailRoutes } from './features/mail/routes.ts';
 import { createMailTransport } from './features/mail/transport.ts';
+import { maintenanceRoutes } from './features/maintenance/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { DeviceDirectory } from './features/telemetry/devices.ts';
 import { telemetryRoutes } from './features/telemetry/routes.ts';
@@ -103,6 +106,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailWorker = startMailWorker(options.database.db, transport, app.clock, app.log);
   app.decorate('mailWorker', mailWorker);
   app.addHook('onClose', () => mailWorker.stop());
+  const chatMailer = startChatMailer({
+    db: options.database.db,
+    clock: app.clock,
+    log: app.log,
+    publicUrl: options.config.publicUrl,
+    onQueued: () => mailWorker.kick(),
+  });
+  app.addHook('onClose', () => chatMailer.stop());
 
   await app.register(routeAccessPlugin);
   await app.register(problemsPlugin);
@@ -125,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(telemetryRoutes);
       await api.register(tripRoutes);
       await api.register(chatRoutes);
+      await api.register(bookingRoutes);
+      await api.register(maintenanceRoutes);
     },
     { prefix: '/api/v1' },
   );

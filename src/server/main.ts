@@ -54,7 +54,13 @@ try {
 }
 
 if (config.isDemo) {
-  simulator = await startSimulator({ db: database.db, clock: app.clock, log: app.log, vins: DEMO_VINS });
+  simulator = await startSimulator({
+    db: database.db,
+    clock: app.clock,
+    log: app.log,
+    vins: DEMO_VINS,
+    publicUrl: config.publicUrl,
+  });
 }
 
 const where =

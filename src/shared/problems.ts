@@ -34,6 +34,11 @@ export const PROBLEM_CODES = [
   'already_a_user',
   'ask_the_primary',
   'trip_already_assigned',
+  'slot_unavailable',
+  'booking_status_conflict',
+  'cancellation_too_late',
+  'service_type_exists',
+  'no_vehicle_users',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

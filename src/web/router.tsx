@@ -7,6 +7,7 @@ import { CustomersPage } from './areas/admin/customers-page.tsx';
 import { MailPage } from './areas/admin/mail-page.tsx';
 import { SystemUsersPage } from './areas/admin/system-users-page.tsx';
 import { WorkshopsPage } from './areas/admin/workshops-page.tsx';
+import { ChatPage, parseChatSearch } from './areas/app/chat-page.tsx';
 import { DriverAppLayout } from './areas/app/driver-app-layout.tsx';
 import { ManageUsersPage } from './areas/app/manage-users-page.tsx';
 import { MorePage } from './areas/app/more-page.tsx';
@@ -24,6 +25,7 @@ import { WorkshopVehiclePage } from './areas/workshop/vehicle-page.tsx';
 import { parseWorkshopSearch } from './areas/workshop/workshop-access.ts';
 import { WorkshopAlarmsPage } from './areas/workshop/workshop-alarms-page.tsx';
 import { WorkshopHomePage } from './areas/workshop/workshop-home-page.tsx';
+import { parseInboxSearch, WorkshopInboxPage } from './areas/workshop/workshop-inbox-page.tsx';
 import { WorkshopLayout } from './areas/workshop/workshop-layout.tsx';
 import { WorkshopStaffPage } from './areas/workshop/workshop-staff-page.tsx';
 import { AppLayout } from './components/app-layout.tsx';
@@ -125,13 +127,19 @@ const workshopAlarmsRoute = createRoute({
   validateSearch: parseWorkshopSearch,
   component: WorkshopAlarmsPage,
 });
+const workshopInboxRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/inbox',
+  validateSearch: parseInboxSearch,
+  component: WorkshopInboxPage,
+});
 const workshopStaffRoute = createRoute({
   getParentRoute: () => workshopRoute,
   path: '/staff',
   component: WorkshopStaffPage,
 });
 
-// The driver app: one layout checks access and draws the app's navigation (Status,
+// The driver app: one layout checks access and draws the app's navigation (Status, Chat,
 // Notifications, More); Manage users and a car's trips sit below More, as in the help articles.
 const driverAppRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -143,6 +151,12 @@ const driverStatusRoute = createRoute({
   path: '/',
   validateSearch: parseStatusSearch,
   component: StatusPage,
+});
+const driverChatRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/chat',
+  validateSearch: parseChatSearch,
+  component: ChatPage,
 });
 const driverMoreRoute = createRoute({
   getParentRoute: () => driverAppRoute,
@@ -188,11 +202,13 @@ const routeTree = rootRoute.addChildren([
   workshopRoute.addChildren([
     workshopHomeRoute,
     workshopAlarmsRoute,
+    workshopInboxRoute,
     workshopStaffRoute,
     workshopVehicleRoute,
   ]),
   driverAppRoute.addChildren([
     driverStatusRoute,
+    driverChatRoute,
     driverMoreRoute,
     driverUsersRoute,
     driverTripsRoute,

@@ -32,6 +32,11 @@ const TITLES: Record<ProblemCode, string> = {
   already_a_user: 'This person already uses the vehicle',
   ask_the_primary: 'Only the primary user can remove you from the vehicle',
   trip_already_assigned: 'Trip already assigned',
+  slot_unavailable: 'This time is no longer free; choose another',
+  booking_status_conflict: "The booking's status does not allow this now",
+  cancellation_too_late: 'Too late to cancel in the app; contact the workshop',
+  service_type_exists: 'The workshop has a service type of this name',
+  no_vehicle_users: 'The vehicle has no users to tell',
 };
 
 /**

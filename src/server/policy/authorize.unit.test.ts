@@ -79,6 +79,10 @@ const EXPECTED: Record<StaffRole, Partial<Record<Permission, 'any' | 'own'>>> = 
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
     'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+    'booking.manage': 'own',
+    'booking.settings.manage': 'own',
   },
   service_advisor: {
     'vehicle.read': 'own',
@@ -86,9 +90,17 @@ const EXPECTED: Record<StaffRole, Partial<Record<Permission, 'any' | 'own'>>> = 
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
     'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+    'booking.manage': 'own',
   },
   // Technicians look after the car's health: they read vehicles, but manage neither cars nor people.
-  technician: { 'vehicle.read': 'own', 'vehicle.chat': 'own' },
+  technician: {
+    'vehicle.read': 'own',
+    'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+  },
 };
 
 describe('the staff permission table', () => {

@@ -25,11 +25,22 @@ export const PERMISSIONS = {
   'vehicle.users.remove': 'Remove a secondary user from the vehicle',
   'vehicle.sharing.manage': 'Choose the data-sharing level of the vehicle',
   'vehicle.chat': "Read and write a vehicle's conversation with its workshop",
+  'vehicle.maintenance.notify':
+    "Tell a workshop vehicle's users that service is due by a date or mileage, and see the notices sent",
   'vehicle.trips.read': "The vehicle's trips: times, duration and distance",
   'vehicle.trips.locations.read':
     "A trip's start and end positions and route (shared, or limited and assigned to the trip)",
   'vehicle.trips.assign_self': 'Assign an unassigned trip to oneself',
   'vehicle.trips.assign_any': 'Assign any trip to any users of the vehicle, and undo it',
+  'vehicle.bookings.read': "The vehicle's service bookings, and its workshop's free slots",
+  'vehicle.bookings.create': 'Book a service appointment for the vehicle',
+  'vehicle.bookings.manage_own':
+    "Accept or reject the workshop's other time for a booking one made, and cancel it",
+  'vehicle.bookings.manage_any': "Accept, reject or cancel any of the vehicle's bookings",
+  'booking.read': "See a workshop's bookings, its booking settings and service types",
+  'booking.manage': "Confirm or decline a workshop's bookings, or propose another time",
+  'booking.settings.manage':
+    "Set a workshop's opening hours, closed dates, slot length, bays and service types",
   'mail.read': 'See outgoing mail and failed sends',
   'audit.read': 'Read the audit log',
 } as const;

@@ -60,6 +60,10 @@ export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, GrantScop
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
     'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+    'booking.manage': 'own',
+    'booking.settings.manage': 'own',
   },
   service_advisor: {
     'vehicle.read': 'own',
@@ -67,7 +71,16 @@ export const ROLE_GRANTS: Record<StaffRole, Partial<Record<Permission, GrantScop
     'vehicle.primary.invite': 'own',
     'vehicle.primary.remove': 'own',
     'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+    'booking.manage': 'own',
   },
   // Technicians look after the car's health: they read vehicles, but manage neither cars nor people.
-  technician: { 'vehicle.read': 'own', 'vehicle.chat': 'own' },
+  // They see the booking calendar (what comes into the bays) but do not answer bookings.
+  technician: {
+    'vehicle.read': 'own',
+    'vehicle.chat': 'own',
+    'vehicle.maintenance.notify': 'own',
+    'booking.read': 'own',
+  },
 };

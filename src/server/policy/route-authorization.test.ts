@@ -743,6 +743,75 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
     { as: 'anonymous', expectStatus: 401 },
     { as: 'plainUser', expectStatus: 204 },
   ],
+  'GET /api/v1/me/notification-preferences': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 200 },
+  ],
+  'PUT /api/v1/me/notification-preferences': [
+    { as: 'anonymous', payload: () => ({ email: { chat_messages: false } }), expectStatus: 401 },
+    { as: 'plainUser', payload: () => ({ email: { chat_messages: false } }), expectStatus: 200 },
+  ],
+  'POST /api/v1/workshops/:wid/vehicles/:vid/maintenance-notices': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      payload: () => ({ dueMileageKm: 30_000 }),
+      expectStatus: 401,
+    },
+    // The car's own users do not send the workshop's notices.
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      payload: () => ({ dueMileageKm: 30_000 }),
+      expectStatus: 403,
+    },
+    // Operator staff see the vehicle, but the workshop is the one that tells its customers.
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      payload: () => ({ dueMileageKm: 30_000 }),
+      expectStatus: 403,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/vehicles/${f.otherVehicleId}/maintenance-notices`,
+      payload: () => ({ dueMileageKm: 30_000 }),
+      expectStatus: 404,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      payload: () => ({ dueMileageKm: 30_000 }),
+      expectStatus: 201,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/vehicles/:vid/maintenance-notices': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      expectStatus: 401,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/vehicles/${f.otherVehicleId}/maintenance-notices`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/vehicles/${f.householdVehicleId}/maintenance-notices`,
+      expectStatus: 200,
+    },
+  ],
 };
 
 describe('route authorization', () => {

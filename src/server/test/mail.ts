@@ -20,3 +20,8 @@ export function linkToken(text: string, kind: 'activate' | 'reset-password'): st
   if (!match?.[1]) throw new Error(`no /${kind}/ link in mail`);
   return match[1];
 }
+
+/** Every mail queued for an address, oldest first. */
+export function mailsTo(db: Database, to: string) {
+  return db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(mailOutbox.seq);
+}

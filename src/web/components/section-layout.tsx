@@ -14,6 +14,7 @@ export type SectionPath =
   | '/admin/mail'
   | '/workshop'
   | '/workshop/alarms'
+  | '/workshop/inbox'
   | '/workshop/staff';
 
 export interface SectionLink {

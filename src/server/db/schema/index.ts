@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './booking.ts';
 export * from './chat.ts';
 export * from './identity.ts';
 export * from './invitations.ts';

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const mailStatus = pgEnum('mail_status', ['pending', 'sent', 'failed']);
+
+/** A file sent with a mail, e.g. a booking's calendar entry (`text/calendar`). Text content only. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
 
 /**
  * The transactional outbox: a mail is written in the same transaction as what it announces and
@@ -18,6 +25,7 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     /** What the mail is about, e.g. `invitation:system_user` or `password_reset`. */
     topic: text('topic').notNull(),
     status: mailStatus('status').notNull().default('pending'),

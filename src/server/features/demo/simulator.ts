@@ -5,6 +5,7 @@ import { vehicles } from '../../db/schema/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { ingestTelemetry } from '../telemetry/ingest.ts';
 import type { TelemetryEvent } from '../telemetry/schemas.ts';
+import { announceWarningLights } from '../telemetry/warning-light-alerts.ts';
 
 type LatLon = readonly [number, number];
 
@@ -188,6 +189,8 @@ export async function startSimulator(options: {
   clock: Clock;
   log: FastifyBaseLogger;
   vins: readonly string[];
+  /** Where the mails of warning lights coming on link to. */
+  publicUrl: string;
   tickMs?: number;
 }): Promise<{ stop(): void }> {
   const tickMs = options.tickMs ?? 5000;
@@ -207,8 +210,12 @@ export async function startSimulator(options: {
       const stepped = cars.map((car) => simulateStep(car, now, tickMs / 1000, Math.random));
       cars = stepped.map((step) => step.car);
       for (const step of stepped) {
-        if (step.events.length > 0)
-          await ingestTelemetry(options.db, step.car.vehicleId, step.events, new Date(now));
+        if (step.events.length === 0) continue;
+        await ingestTelemetry(options.db, step.car.vehicleId, step.events, new Date(now));
+        await announceWarningLights(options.db, step.car.vehicleId, step.events, {
+          now: new Date(now),
+          publicUrl: options.publicUrl,
+        });
       }
     } catch (error) {
       options.log.warn({ err: error }, 'demo simulator step failed');

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { mailOutbox } from '../../db/schema/index.ts';
+import { type MailAttachment, mailOutbox } from '../../db/schema/index.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -8,6 +8,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   topic: string;
+  /** Files sent with the mail, e.g. a booking's `.ics` calendar entry. */
+  attachments?: MailAttachment[] | null;
 }
 
 /** What actually sends a mail: SMTP, or nothing at all for the dev mailbox. */

@@ -17,6 +17,11 @@ export function createMailTransport(smtpUrl: string | undefined, from: string): 
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: (mail.attachments ?? []).map((attachment) => ({
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          content: attachment.content,
+        })),
       });
     },
   };

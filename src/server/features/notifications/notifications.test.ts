@@ -115,6 +115,44 @@ describe('notifications', () => {
     expect((await list(otherHeaders)).json().unreadCount).toBe(34);
   });
 
+  it("keeps each person's choice of mails, on by default, changed one kind at a time", async () => {
+    const person = await buildUser(t.database.db);
+    const other = await buildUser(t.database.db);
+    const headers = bearer(await signIn(t.database.db, person, t.clock.now()));
+    const otherHeaders = bearer(await signIn(t.database.db, other, t.clock.now()));
+    const read = async (h: Record<string, string>) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me/notification-preferences', headers: h })).json();
+    const write = (payload: unknown) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/me/notification-preferences',
+        headers,
+        payload: payload as object,
+      });
+    const allOn = { email: { warning_light_on: true, maintenance_due: true, chat_messages: true } };
+    expect(await read(headers)).toEqual(allOn);
+
+    const chatOff = await write({ email: { chat_messages: false } });
+    expect(chatOff.statusCode).toBe(200);
+    expect(chatOff.json()).toEqual({ email: { ...allOn.email, chat_messages: false } });
+    await write({ email: { maintenance_due: false } });
+    await write({ email: { chat_messages: true } });
+    expect(await read(headers)).toEqual({ email: { ...allOn.email, maintenance_due: false } });
+    expect(await read(otherHeaders)).toEqual(allOn);
+
+    for (const bad of [
+      {},
+      { email: { sharing_level_changed: false } },
+      { email: { chat_messages: 'no' } },
+      [],
+    ]) {
+      const answer = await write(bad);
+      expect(answer.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(answer.json().code).toBe('validation_failed');
+    }
+    expect(await read(headers)).toEqual({ email: { ...allOn.email, maintenance_due: false } });
+  });
+
   it('answers bad input with 4xx, never 5xx', async () => {
     const person = await buildUser(t.database.db);
     const headers = bearer(await signIn(t.database.db, person, t.clock.now()));

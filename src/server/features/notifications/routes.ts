@@ -2,17 +2,30 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../plugins/authenticate.ts';
 import {
+  EMAIL_KINDS,
+  type EmailKind,
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
   NOTIFICATION_KINDS,
+  readEmailPreferences,
+  updateEmailPreferences,
 } from './notifications.ts';
+
+const EmailChoices = z.object(
+  Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, z.boolean()])) as Record<EmailKind, z.ZodBoolean>,
+);
+const EmailPreferences = z.object({ email: EmailChoices });
 
 const NotificationView = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
   vehicle: z.object({ id: z.uuid(), registrationNumber: z.string() }).nullable(),
-  /** By kind: `sharing_level_changed` has `{level, changedBy: {id, name}}`. */
+  /**
+   * By kind: `sharing_level_changed` has `{level, changedBy: {id, name}}`; `warning_light_on` has
+   * `{code, since, description}`; `maintenance_due` has `{dueDate, dueMileageKm, note, workshop:
+   * {id, name}, sentBy: {id, name}}`.
+   */
   data: z.record(z.string(), z.unknown()),
   createdAt: z.date(),
   readAt: z.date().nullable(),
@@ -73,6 +86,39 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireActor(request);
       await markAllNotificationsRead(db, actor.user.id, app.clock.now());
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me/notification-preferences',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Which mails I get, per kind (in-app notices are always kept)',
+        response: { 200: EmailPreferences },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request);
+      return { email: await readEmailPreferences(db, actor.user.id) };
+    },
+  );
+
+  app.put(
+    '/me/notification-preferences',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Turn mails of some kinds on or off; kinds left out stay as they were',
+        body: z.object({ email: EmailChoices.partial().strict() }),
+        response: { 200: EmailPreferences },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request);
+      return { email: await updateEmailPreferences(db, actor.user.id, request.body.email) };
     },
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireDevice } from '../../plugins/authenticate.ts';
 import { ingestTelemetry } from './ingest.ts';
 import { IngestAnswer, TelemetryBatch } from './schemas.ts';
+import { announceWarningLights } from './warning-light-alerts.ts';
 
 /** Devices post their events here with their vehicle's device token (SPEC §8, §11). */
 export const telemetryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +19,13 @@ export const telemetryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const vehicleId = requireDevice(request);
-      const result = await ingestTelemetry(app.database.db, vehicleId, request.body.events, app.clock.now());
+      const now = app.clock.now();
+      const result = await ingestTelemetry(app.database.db, vehicleId, request.body.events, now);
+      const told = await announceWarningLights(app.database.db, vehicleId, request.body.events, {
+        now,
+        publicUrl: app.config.publicUrl,
+      });
+      if (told > 0) app.mailWorker.kick();
       return reply.code(202).send(result);
     },
   );

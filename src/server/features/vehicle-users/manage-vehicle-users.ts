@@ -5,7 +5,7 @@ import { notFound, Problem } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canOnVehicle, type SharingLevel } from '../../policy/rules/vehicle.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { notifyVehicleUsers } from '../notifications/notifications.ts';
+import { type NoticeContext, notifyVehicleUsers } from '../notifications/notifications.ts';
 import { secondaryScope } from '../vehicles/queries.ts';
 import type { MemberVehicle } from './member-vehicle.ts';
 
@@ -75,7 +75,7 @@ export async function setSharingLevel(
   actor: Actor,
   vehicle: MemberVehicle,
   level: SharingLevel,
-  now: Date,
+  { now, publicUrl }: NoticeContext,
 ): Promise<{ level: SharingLevel }> {
   await db.transaction(async (tx) => {
     const [before] = await tx
@@ -92,9 +92,11 @@ export async function setSharingLevel(
     await notifyVehicleUsers(
       tx,
       vehicle.id,
-      'sharing_level_changed',
-      { level, changedBy: { id: actor.user.id, name: actor.user.name } },
-      now,
+      {
+        kind: 'sharing_level_changed',
+        data: { level, changedBy: { id: actor.user.id, name: actor.user.name } },
+      },
+      { now, publicUrl },
     );
     await recordAudit(
       tx,

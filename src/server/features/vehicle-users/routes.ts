@@ -232,7 +232,10 @@ export const vehicleUserRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.vid,
         'vehicle.sharing.manage',
       );
-      return setSharingLevel(db, actor, vehicle, request.body.level, app.clock.now());
+      return setSharingLevel(db, actor, vehicle, request.body.level, {
+        now: app.clock.now(),
+        publicUrl: app.config.publicUrl,
+      });
     },
   );
 };

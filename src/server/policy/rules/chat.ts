@@ -1,5 +1,7 @@
+import { STAFF_ROLES, type StaffRole } from '../../../shared/roles.ts';
 import type { Actor } from '../actor.ts';
 import { can } from '../authorize.ts';
+import { ROLE_GRANTS } from '../roles.ts';
 import { canOnVehicle, type SharingLevel, type VehicleRole } from './vehicle.ts';
 
 /** How someone takes part in a vehicle's conversation; each message carries it (SPEC §7). */
@@ -22,3 +24,11 @@ export function chatRoleOf(actor: Actor, conversation: ConversationTarget): Chat
   if (can(actor, 'vehicle.chat', { organizationId: conversation.workshopId })) return 'workshop';
   return null;
 }
+
+/**
+ * The staff roles that take part in their own workshop's conversations: whom the batched chat
+ * mail goes to besides the vehicle's users.
+ */
+export const WORKSHOP_CHAT_ROLES: readonly StaffRole[] = STAFF_ROLES.filter(
+  (role) => ROLE_GRANTS[role]['vehicle.chat'] === 'own',
+);

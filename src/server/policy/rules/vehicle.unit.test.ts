@@ -25,6 +25,14 @@ const SPEC_TABLE: Record<string, Record<SharingLevel, (reader: Reader) => boolea
   'vehicle.trips.assign_any': { shared: (r) => r.role === 'primary', limited: (r) => r.role === 'primary' },
   'vehicle.users.emails.read': { shared: (r) => r.role === 'primary', limited: (r) => r.role === 'primary' },
   'vehicle.sharing.manage': { shared: (r) => r.role === 'primary', limited: (r) => r.role === 'primary' },
+  // Booking is for all vehicle users at both levels (SPEC §6); the primary answers any booking.
+  'vehicle.bookings.read': { shared: (r) => r.role !== null, limited: (r) => r.role !== null },
+  'vehicle.bookings.create': { shared: (r) => r.role !== null, limited: (r) => r.role !== null },
+  'vehicle.bookings.manage_own': { shared: (r) => r.role !== null, limited: (r) => r.role !== null },
+  'vehicle.bookings.manage_any': {
+    shared: (r) => r.role === 'primary',
+    limited: (r) => r.role === 'primary',
+  },
 };
 
 describe('vehicle rules against the SPEC §6 table', () => {

@@ -6,6 +6,7 @@ export const en = {
   nav: {
     label: 'Driver app',
     status: 'Status',
+    chat: 'Chat',
     notifications: 'Notifications',
     unread: '{{count}} unread',
     more: 'More',
@@ -177,6 +178,14 @@ export const en = {
     usersOf: 'Users of {{plate}}',
     tripsOf: 'Trips of {{plate}}',
   },
+  chat: {
+    title: 'Workshop chat',
+    intro:
+      'Write to the workshop that services {{plate}}. Everyone who uses the car reads and writes the same conversation.',
+    label: 'Conversation about {{plate}} with the workshop',
+    emptyTitle: 'No messages yet',
+    empty: 'Write to your workshop: ask a question, or tell them what the car needs.',
+  },
   notifications: {
     title: 'Notifications',
     listLabel: 'Notifications',
@@ -213,6 +222,7 @@ export const da: AppTexts = {
   nav: {
     label: 'Førerapp',
     status: 'Status',
+    chat: 'Chat',
     notifications: 'Beskeder',
     unread: '{{count}} ulæste',
     more: 'Mere',
@@ -384,6 +394,14 @@ export const da: AppTexts = {
     manageUsersOf: 'Administrér brugere af {{plate}}',
     usersOf: 'Brugere af {{plate}}',
     tripsOf: 'Ture med {{plate}}',
+  },
+  chat: {
+    title: 'Værkstedschat',
+    intro:
+      'Skriv til værkstedet, der servicerer {{plate}}. Alle, der bruger bilen, læser og skriver i den samme samtale.',
+    label: 'Samtale om {{plate}} med værkstedet',
+    emptyTitle: 'Ingen beskeder endnu',
+    empty: 'Skriv til dit værksted: stil et spørgsmål, eller fortæl, hvad bilen har brug for.',
   },
   notifications: {
     title: 'Beskeder',

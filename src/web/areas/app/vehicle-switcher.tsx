@@ -6,13 +6,15 @@ import { useAppTexts } from './use-app-texts.ts';
 interface VehicleSwitcherProps {
   vehicles: DriverVehicle[];
   selectedId: string;
+  /** The page that shows the chosen car: the status screen unless said otherwise. */
+  to?: '/app' | '/app/chat';
 }
 
 /**
- * Chooses which car the status screen shows, for someone with several; the choice goes into the
- * address (`/app?vehicle=<id>`), so a reload or a shared link keeps it.
+ * Chooses which car the status screen (or the chat) shows, for someone with several; the choice
+ * goes into the address (`/app?vehicle=<id>`), so a reload or a shared link keeps it.
  */
-export function VehicleSwitcher({ vehicles, selectedId }: VehicleSwitcherProps) {
+export function VehicleSwitcher({ vehicles, selectedId, to = '/app' }: VehicleSwitcherProps) {
   const at = useAppTexts();
   const navigate = useNavigate();
   if (vehicles.length < 2) return null;
@@ -29,7 +31,7 @@ export function VehicleSwitcher({ vehicles, selectedId }: VehicleSwitcherProps) 
           model: vehicle.model,
         }),
       }))}
-      onChange={(event) => void navigate({ to: '/app', search: { vehicle: event.currentTarget.value } })}
+      onChange={(event) => void navigate({ to, search: { vehicle: event.currentTarget.value } })}
     />
   );
 }

@@ -11,7 +11,7 @@ import { DetailsList } from '../../components/details-list.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { Page } from '../../components/page.tsx';
-import { AnchorLink } from '../../components/router-links.tsx';
+import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { VehicleHealth } from '../../components/vehicle-health.tsx';
 import { useAreaMe } from '../area-me.tsx';
 import { PrimaryUserSection } from './primary-user-section.tsx';
@@ -107,6 +107,17 @@ function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
         ) : null}
         <Text>{wt('secondary.pending', { count: vehicle.pendingSecondaryInvitationCount })}</Text>
       </Section>
+
+      {canDo(me, 'vehicle.chat') ? (
+        <Section title={wt('chat.heading')}>
+          <Text>{wt('chat.intro', { plate: vehicle.registrationNumber })}</Text>
+          <Group>
+            <ButtonLink to="/workshop/inbox" search={{ workshop: workshopId, vehicle: vehicle.id }}>
+              {wt('chat.open')}
+            </ButtonLink>
+          </Group>
+        </Section>
+      ) : null}
 
       <Section title={wt('details.healthHeading')}>
         <Text c="dimmed">{wt('details.healthIntro')}</Text>

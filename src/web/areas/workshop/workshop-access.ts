@@ -22,8 +22,12 @@ export function chooseWorkshop(me: Me, workshopId: string | undefined): StaffMem
   return memberships.find((membership) => membership.organizationId === workshopId) ?? memberships[0];
 }
 
-/** What the vehicle pages let a person do (SPEC §2: technicians only read). */
-export type VehicleAction = 'vehicle.create' | 'vehicle.primary.invite' | 'vehicle.primary.remove';
+/** What the vehicle pages let a person do (SPEC §2: technicians only read, and chat). */
+export type VehicleAction =
+  | 'vehicle.create'
+  | 'vehicle.primary.invite'
+  | 'vehicle.primary.remove'
+  | 'vehicle.chat';
 
 /**
  * Whether to offer an action. `GET /me` lists permissions without saying where they reach, so

@@ -4,14 +4,17 @@ import { RequireArea } from '../../components/require-area.tsx';
 import { SectionLayout, type SectionLink } from '../../components/section-layout.tsx';
 import { AreaMeProvider } from '../area-me.tsx';
 import { managedWorkshops } from './managed-workshops.ts';
+import { useWorkshopTexts } from './use-workshop-texts.ts';
+import { canDo } from './workshop-access.ts';
 
 /**
  * Frame of every workshop portal page: workshop staff only, with the portal's own navigation.
- * Vehicles and Alarms keep the workshop the address names (`?workshop=`); Staff is for those who
- * manage a workshop's people.
+ * Vehicles, Inbox and Alarms keep the workshop the address names (`?workshop=`); Staff is for
+ * those who manage a workshop's people.
  */
 export function WorkshopLayout() {
   const { t } = useTranslation();
+  const wt = useWorkshopTexts();
   const { workshop } = useSearch({ strict: false });
   const search = { workshop };
   return (
@@ -19,6 +22,9 @@ export function WorkshopLayout() {
       {(me) => {
         const links: SectionLink[] = [
           { to: '/workshop', label: t('workshopNav.overview'), isExact: true, search },
+          ...(canDo(me, 'vehicle.chat')
+            ? [{ to: '/workshop/inbox' as const, label: wt('inbox.nav'), search }]
+            : []),
           { to: '/workshop/alarms', label: t('workshopNav.alarms'), search },
           ...(managedWorkshops(me).length > 0
             ? [{ to: '/workshop/staff' as const, label: t('workshopNav.staff') }]

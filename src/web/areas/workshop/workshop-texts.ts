@@ -152,6 +152,39 @@ export const en = {
       'Make a new device token for {{plate}}? The current token stops working at once, so the device sends no data until the new one is entered.',
     rotateConfirmButton: 'Rotate token',
   },
+  inbox: {
+    nav: 'Inbox',
+    title: 'Inbox',
+    intro: 'Conversations with the people who use the vehicles {{workshop}} services, unread first.',
+    listLabel: 'Conversations at {{workshop}}',
+    emptyTitle: 'No conversations yet',
+    empty:
+      'When someone who uses one of your vehicles writes to you, or you write to them from a vehicle page, the conversation appears here.',
+    unread: '{{count}} unread',
+    lastMessage: '{{name}}: {{body}}',
+    choose: 'Choose a conversation to read and answer it.',
+    back: 'Back to the inbox',
+    detailsLabel: 'About the conversation',
+    plate: 'Registration number',
+    makeModel: 'Make and model',
+    primaryUser: 'Primary user',
+    noPrimaryUser: 'No primary user',
+    secondaryUsers: 'Secondary users',
+    secondaryNone: 'No secondary users',
+    secondaryOne: '1 secondary user: {{names}}',
+    secondaryMany: '{{count}} secondary users: {{names}}',
+    openVehicle: 'Open the vehicle page of {{plate}}',
+    conversationLabel: 'Conversation about {{plate}}',
+    emptyConversationTitle: 'No messages yet',
+    emptyConversation:
+      'Write to the people who use {{plate}}: every current user of the car reads this conversation.',
+  },
+  chat: {
+    heading: 'Chat',
+    intro:
+      'Write to the people who use {{plate}}. Every current user of the car reads the conversation, and it is kept.',
+    open: 'Open the conversation',
+  },
 };
 
 /** The same keys as `en`, every text a string: what each other language must fill in full. */
@@ -308,5 +341,37 @@ export const da: WorkshopTexts = {
     rotateConfirm:
       'Lav en ny enhedsnøgle til {{plate}}? Den nuværende nøgle holder op med at virke med det samme, så enheden sender ingen data, før den nye er indtastet.',
     rotateConfirmButton: 'Forny nøglen',
+  },
+  inbox: {
+    nav: 'Indbakke',
+    title: 'Indbakke',
+    intro: 'Samtaler med dem, der bruger de køretøjer, {{workshop}} servicerer, ulæste først.',
+    listLabel: 'Samtaler hos {{workshop}}',
+    emptyTitle: 'Ingen samtaler endnu',
+    empty:
+      'Når en, der bruger et af jeres køretøjer, skriver til jer, eller I skriver fra en køretøjsside, vises samtalen her.',
+    unread: '{{count}} ulæste',
+    lastMessage: '{{name}}: {{body}}',
+    choose: 'Vælg en samtale for at læse og besvare den.',
+    back: 'Tilbage til indbakken',
+    detailsLabel: 'Om samtalen',
+    plate: 'Registreringsnummer',
+    makeModel: 'Mærke og model',
+    primaryUser: 'Primær bruger',
+    noPrimaryUser: 'Ingen primær bruger',
+    secondaryUsers: 'Sekundære brugere',
+    secondaryNone: 'Ingen sekundære brugere',
+    secondaryOne: '1 sekundær bruger: {{names}}',
+    secondaryMany: '{{count}} sekundære brugere: {{names}}',
+    openVehicle: 'Åbn køretøjssiden for {{plate}}',
+    conversationLabel: 'Samtale om {{plate}}',
+    emptyConversationTitle: 'Ingen beskeder endnu',
+    emptyConversation: 'Skriv til dem, der bruger {{plate}}: alle bilens nuværende brugere læser samtalen.',
+  },
+  chat: {
+    heading: 'Chat',
+    intro:
+      'Skriv til dem, der bruger {{plate}}. Alle bilens nuværende brugere læser samtalen, og den gemmes.',
+    open: 'Åbn samtalen',
   },
 };
