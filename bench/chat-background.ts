@@ -27,8 +27,11 @@ export type BackgroundRequest =
       sockets: BackgroundSocket[];
       /** Background conversations: post `i` goes to conversation `i % length`. */
       conversations: string[];
-      /** Session tokens of the authors: post `i` is written by author `i % length`. */
-      authors: string[];
+      /**
+       * Per conversation, the session tokens of its possible authors (its workshop's staff), who
+       * take turns, each conversation starting at a different one.
+       */
+      authors: string[][];
       concurrency: number;
     }
   | { kind: 'round'; server: string; tag: string; ratePerS: number; durationMs: number }
@@ -66,10 +69,12 @@ export type BackgroundAnswer =
   | { id: number; ok: false; error: string };
 
 const DRAIN_TIMEOUT_MS = 10_000;
+/** How far apart in the authors' turn the conversations start, so one person's posts spread out. */
+const AUTHOR_SPREAD = 7;
 const MAX_PROBLEMS = 5;
 
 interface TrackedSocket {
-  socket: ChatSocket;
+  socket: ChatSocket | undefined;
   follows: Set<string>;
   /** Indices of this round's posts received, to catch repeats and count what is missing. */
   seen: Set<number>;
@@ -90,7 +95,7 @@ interface Round {
 const socketsByServer = new Map<string, TrackedSocket[]>();
 const followers = new Map<string, number>();
 let conversations: string[] = [];
-let authors: string[] = [];
+let authors: string[][] = [];
 let round: Round | undefined;
 let problemCount = 0;
 let problems: string[] = [];
@@ -141,11 +146,7 @@ async function open(request: Extract<BackgroundRequest, { kind: 'open' }>): Prom
     const tracked: TrackedSocket[] = [];
     socketsByServer.set(server.name, tracked);
     await forEachLimited(request.sockets, request.concurrency, async (spec) => {
-      const entry: TrackedSocket = {
-        socket: undefined as unknown as ChatSocket,
-        follows: new Set(spec.vehicleIds),
-        seen: new Set(),
-      };
+      const entry: TrackedSocket = { socket: undefined, follows: new Set(spec.vehicleIds), seen: new Set() };
       entry.socket = await openChatSocket({
         origin: server.origin,
         token: spec.token,
@@ -190,8 +191,12 @@ async function runRound(request: Extract<BackgroundRequest, { kind: 'round' }>):
   let schedule: Awaited<ReturnType<typeof atFixedRate>>;
   try {
     schedule = await atFixedRate(request.ratePerS, request.durationMs, async (index) => {
-      const vehicleId = conversations[index % conversations.length] as string;
-      const author = authors[index % authors.length] as string;
+      const conversation = index % conversations.length;
+      const vehicleId = conversations[conversation] as string;
+      const candidates = authors[conversation] ?? [];
+      const turn = Math.floor(index / conversations.length) + conversation * AUTHOR_SPREAD;
+      const author = candidates[turn % candidates.length];
+      if (!author) throw new Error(`no author for conversation ${vehicleId}`);
       const body = `${current.prefix}${index}`;
       current.sentAt[index] = performance.now();
       const answer = await postChatMessage(agent, origin, vehicleId, author, body);
@@ -250,7 +255,7 @@ async function handle(request: BackgroundRequest): Promise<BackgroundOpened | Ba
     return open(request);
   }
   if (request.kind === 'round') return runRound(request);
-  for (const tracked of socketsByServer.values()) for (const entry of tracked) entry.socket.close();
+  for (const tracked of socketsByServer.values()) for (const entry of tracked) entry.socket?.close();
   socketsByServer.clear();
   return null;
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -24,25 +25,32 @@ import type { Scope } from './lib/scope.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
 import { type RunningServer, startServer } from './lib/server-process.ts';
 import { keyfobServer, wsBroadcastServer } from './lib/servers.ts';
-import { seedWorkshopStaff } from './seed-chat.ts';
+import { type SeededChat, seedChat } from './seed-chat.ts';
 import { checkSeeded, describeSeeded, seedVehicles, type VehicleUserPair } from './seed-vehicles.ts';
 
 const VEHICLES = 10_000;
 /**
- * The background: 1,000 sockets of workshop staff, each following 10 of 100 conversations that
- * get 1 message a second each, so every socket receives 10 messages a second and every message
- * goes to 100 sockets: 100 posts and 10,000 deliveries a second.
+ * The background: 10 busy workshops, each with 10 conversations and 100 staff members whose
+ * sockets follow all 10; each conversation gets 1 message a second, so every socket receives 10
+ * messages a second and every message goes to 100 sockets. 1,000 sockets, 100 posts and 10,000
+ * deliveries a second. Why this shape: bench/README.md.
  */
-const BACKGROUND_SOCKETS = 1_000;
-const BACKGROUND_CONVERSATIONS = 100;
-const FOLLOWED_PER_SOCKET = 10;
+const BUSY_WORKSHOPS = 10;
+const CONVERSATIONS_PER_WORKSHOP = 10;
+const STAFF_PER_WORKSHOP = 100;
+const BACKGROUND_SOCKETS = BUSY_WORKSHOPS * STAFF_PER_WORKSHOP;
 const MESSAGES_PER_CONVERSATION_PER_S = 1;
-const BACKGROUND_POSTS_PER_S = BACKGROUND_CONVERSATIONS * MESSAGES_PER_CONVERSATION_PER_S;
+const BACKGROUND_POSTS_PER_S = BUSY_WORKSHOPS * CONVERSATIONS_PER_WORKSHOP * MESSAGES_PER_CONVERSATION_PER_S;
 /** The measured conversation: its primary user, 4 secondary users and one workshop staff member. */
 const MEASURED_SECONDARIES = 4;
 const PARTICIPANTS = 1 + MEASURED_SECONDARIES + 1;
 /** Posts a second to the measured conversation: 100 posts and 600 timed deliveries in a 5 s round. */
 const MEASURED_POSTS_PER_S = 20;
+/**
+ * Staff of the measured conversation's workshop who write its messages in turn: 20 a second over
+ * 100 people is 12 a minute each, under keyfob's 30 a minute per person (`chatMessagesPerPerson`).
+ */
+const MEASURED_AUTHORS = 100;
 /** The background runs this long before the measured posts start and after they end. */
 const LEAD_IN_MS = 1_000;
 const LEAD_OUT_MS = 500;
@@ -73,9 +81,20 @@ export const chatDelivery: Benchmark = {
     const seeded = await seedVehicles(database.url, { vehicles: VEHICLES });
     log(`seeded: ${describeSeeded(seeded)}`);
     checkSeeded(seeded, VEHICLES);
-    const staff = await seedWorkshopStaff(database.url, BACKGROUND_SOCKETS + 1);
-    log(`seeded ${staff.length} workshop staff members with a session each`);
-    const plan = planConversations(seeded.pairs, staff);
+    const measuredVehicle = pickMeasuredVehicle(seeded.pairs);
+    const chat = await seedChat(database.url, {
+      mainStaff: MEASURED_AUTHORS + 1,
+      busyWorkshops: BUSY_WORKSHOPS,
+      vehiclesPerBusyWorkshop: CONVERSATIONS_PER_WORKSHOP,
+      staffPerBusyWorkshop: STAFF_PER_WORKSHOP,
+      keepVehicleId: measuredVehicle[0]?.vehicleId ?? '',
+    });
+    log(
+      `seeded chat: ${chat.mainStaff.length} staff in the measured conversation's workshop; ${BUSY_WORKSHOPS} ` +
+        `workshops with ${CONVERSATIONS_PER_WORKSHOP} of the vehicles and ${STAFF_PER_WORKSHOP} staff each ` +
+        `(${chat.seconds.toFixed(1)} s)`,
+    );
+    const plan = planConversations(measuredVehicle, chat);
 
     const background = startBackground(scope);
     const servers = [reference, keyfob];
@@ -84,7 +103,7 @@ export const chatDelivery: Benchmark = {
       servers: servers.map((server) => ({ name: server.name, origin: server.origin })),
       sockets: plan.backgroundSockets,
       conversations: plan.backgroundConversations,
-      authors: plan.authors,
+      authors: plan.backgroundAuthors,
       concurrency: OPEN_CONCURRENCY,
     })) as BackgroundOpened;
     log(
@@ -138,64 +157,50 @@ interface Participant {
 interface ConversationPlan {
   backgroundConversations: string[];
   backgroundSockets: BackgroundSocket[];
-  /** Staff tokens that write the posts, in turn. */
-  authors: string[];
+  /** Per background conversation, the staff tokens that write its posts in turn. */
+  backgroundAuthors: string[][];
   measuredVehicleId: string;
   participants: Participant[];
+  /** Staff tokens that write the measured conversation's posts in turn. */
+  measuredAuthors: string[];
+}
+
+/** A seeded vehicle with a primary and exactly 4 secondary users: the measured conversation. */
+function pickMeasuredVehicle(pairs: readonly VehicleUserPair[]): VehicleUserPair[] {
+  const byVehicle = new Map<string, VehicleUserPair[]>();
+  for (const pair of pairs) byVehicle.set(pair.vehicleId, [...(byVehicle.get(pair.vehicleId) ?? []), pair]);
+  const users = [...byVehicle.values()].find(
+    (candidate) =>
+      candidate.length === 1 + MEASURED_SECONDARIES &&
+      candidate.filter((user) => user.role === 'primary').length === 1,
+  );
+  if (!users) throw new Error('seed: no vehicle with a primary and 4 secondary users');
+  return users.sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1));
 }
 
 /**
- * The measured conversation is a seeded vehicle with a primary and exactly 4 secondary users,
- * plus the one staff member who holds no background socket. The 100 background conversations are
- * other seeded vehicles; background socket `j` follows conversations `(10k + j) mod 100` for
- * k = 0…9, so each socket follows 10 and each conversation has exactly 100 followers. The same
- * 1,000 staff members write the posts in turn (the background post to conversation `c` comes from
- * a staff member who follows it): 120 posts a second over 1,000 people is about 7 each a minute,
- * under keyfob's 30 a minute per person (`chatMessagesPerPerson`).
+ * The measured conversation's 6 sockets: its primary, its 4 secondary users and one staff member
+ * of its workshop, whose other staff write the posts. Each busy workshop's staff hold one socket
+ * each, following all of the workshop's conversations, and write those conversations' posts.
  */
-function planConversations(
-  pairs: readonly VehicleUserPair[],
-  staff: ReadonlyArray<{ token: string }>,
-): ConversationPlan {
-  const byVehicle = new Map<string, VehicleUserPair[]>();
-  for (const pair of pairs) byVehicle.set(pair.vehicleId, [...(byVehicle.get(pair.vehicleId) ?? []), pair]);
-  const measured = [...byVehicle.values()].find(
-    (users) =>
-      users.length === 1 + MEASURED_SECONDARIES &&
-      users.filter((user) => user.role === 'primary').length === 1,
-  );
-  const measuredVehicleId = measured?.[0]?.vehicleId;
-  const measuredStaff = staff[BACKGROUND_SOCKETS];
-  if (!measured || !measuredVehicleId || !measuredStaff) {
-    throw new Error('seed: no vehicle with a primary and 4 secondary users, or too few staff');
-  }
-  const backgroundConversations = [...byVehicle.keys()]
-    .filter((vehicleId) => vehicleId !== measuredVehicleId)
-    .slice(0, BACKGROUND_CONVERSATIONS);
-  if (backgroundConversations.length !== BACKGROUND_CONVERSATIONS) throw new Error('seed: too few vehicles');
-  const socketStaff = staff.slice(0, BACKGROUND_SOCKETS);
-  const backgroundSockets = socketStaff.map((member, j) => ({
-    token: member.token,
-    vehicleIds: Array.from(
-      { length: FOLLOWED_PER_SOCKET },
-      (_, k) =>
-        backgroundConversations[
-          ((BACKGROUND_CONVERSATIONS / FOLLOWED_PER_SOCKET) * k + j) % BACKGROUND_CONVERSATIONS
-        ] as string,
-    ),
-  }));
-  const participants: Participant[] = [
-    ...[...measured]
-      .sort((a, b) => (a.role === b.role ? 0 : a.role === 'primary' ? -1 : 1))
-      .map((user) => ({ token: user.token, role: user.role })),
-    { token: measuredStaff.token, role: 'workshop' },
-  ];
+function planConversations(measured: readonly VehicleUserPair[], chat: SeededChat): ConversationPlan {
+  const measuredVehicleId = measured[0]?.vehicleId;
+  const measuredStaff = chat.mainStaff[MEASURED_AUTHORS];
+  if (!measuredVehicleId || !measuredStaff) throw new Error('seed: too few staff for the measured conversation');
   return {
-    backgroundConversations,
-    backgroundSockets,
-    authors: socketStaff.map((member) => member.token),
+    backgroundConversations: chat.busyWorkshops.flatMap((workshop) => workshop.vehicleIds),
+    backgroundSockets: chat.busyWorkshops.flatMap((workshop) =>
+      workshop.staff.map((member) => ({ token: member.token, vehicleIds: workshop.vehicleIds })),
+    ),
+    backgroundAuthors: chat.busyWorkshops.flatMap((workshop) =>
+      workshop.vehicleIds.map(() => workshop.staff.map((member) => member.token)),
+    ),
     measuredVehicleId,
-    participants,
+    participants: [
+      ...measured.map((user) => ({ token: user.token, role: user.role })),
+      { token: measuredStaff.token, role: 'workshop' },
+    ],
+    measuredAuthors: chat.mainStaff.slice(0, MEASURED_AUTHORS).map((member) => member.token),
   };
 }
 
@@ -244,6 +249,8 @@ interface MeasuredRound {
   prefix: string;
   sentAt: number[];
   postedIds: string[];
+  /** From just before each POST was sent to its 201 having been read. */
+  answerMs: number[];
   /** Per participant: post index → latency in ms, and the id it was delivered with. */
   received: Array<Map<number, { ms: number; id: string }>>;
   problems: string[];
@@ -292,27 +299,28 @@ class MeasuredConversation {
   }
 
   /** Posts at a fixed rate for `durationMs`, waits for the deliveries, returns every latency. */
-  async post(server: RunningServer, tag: string, durationMs: number, authors: readonly string[]) {
+  async post(server: RunningServer, tag: string, durationMs: number) {
     const round: MeasuredRound = {
       server: server.name,
       prefix: `measured ${tag} `,
       sentAt: [],
       postedIds: [],
+      answerMs: [],
       received: this.plan.participants.map(() => new Map()),
       problems: [],
     };
     this.#round = round;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     const vehicleId = this.plan.measuredVehicleId;
-    // Other staff members than the background's first ones, in turn.
-    const authorOffset = Math.floor(authors.length / 2);
+    const authors = this.plan.measuredAuthors;
     let schedule: Awaited<ReturnType<typeof atFixedRate>>;
     try {
       schedule = await atFixedRate(MEASURED_POSTS_PER_S, durationMs, async (index) => {
         const body = `${round.prefix}${index}`;
-        const author = authors[(authorOffset + index) % authors.length] as string;
+        const author = authors[index % authors.length] as string;
         round.sentAt[index] = performance.now();
         const answer = await postChatMessage(agent, server.origin, vehicleId, author, body);
+        round.answerMs.push(performance.now() - (round.sentAt[index] ?? Number.NaN));
         round.postedIds[index] = checkPosted(answer, vehicleId, body).id;
       });
     } finally {
@@ -346,7 +354,7 @@ class MeasuredConversation {
           problems.slice(0, 5).join('; '),
       );
     }
-    return { posted, latencies, startLagP99Ms: schedule.startLagP99Ms };
+    return { posted, latencies, answerMs: round.answerMs, startLagP99Ms: schedule.startLagP99Ms };
   }
 }
 
@@ -354,11 +362,17 @@ interface RoundSample {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The measured posts' own answers (201), p50 and p99: the write path alone. */
+  answerP50Ms: number;
+  answerP99Ms: number;
   posted: number;
   deliveries: number;
   startLagP99Ms: number;
   background: BackgroundReport;
   backgroundSeconds: number;
+  /** CPU the server process and this load generator (all its threads) used per second of the round. */
+  serverCores: number;
+  clientCores: number;
   loadAverage: number;
 }
 
@@ -375,6 +389,9 @@ async function measureRound(
   measured: MeasuredConversation,
 ): Promise<RoundSample> {
   const backgroundMs = LEAD_IN_MS + durationMs + LEAD_OUT_MS;
+  const startedAt = performance.now();
+  const serverCpuBefore = await processCpuSeconds(server.pid);
+  const clientCpuBefore = process.cpuUsage();
   const backgroundDone = background.request({
     kind: 'round',
     server: server.name,
@@ -385,8 +402,12 @@ async function measureRound(
   // A rejection here must not go unhandled while the measured part runs; it is awaited below.
   backgroundDone.catch(() => {});
   await new Promise((resolve) => setTimeout(resolve, LEAD_IN_MS));
-  const result = await measured.post(server, tag, durationMs, measured.plan.authors);
+  const result = await measured.post(server, tag, durationMs);
   const report = await backgroundDone;
+  const roundSeconds = (performance.now() - startedAt) / 1000;
+  const serverCores = ((await processCpuSeconds(server.pid)) - serverCpuBefore) / roundSeconds;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientCores = (clientCpu.user + clientCpu.system) / 1e6 / roundSeconds;
   const missing = report.expectedDeliveries - report.delivered;
   if (report.problemCount > 0 || missing !== 0 || report.socketsShort > 0) {
     throw new Error(
@@ -403,11 +424,15 @@ async function measureRound(
     p50Ms: percentile(result.latencies, 0.5),
     p99Ms: percentile(result.latencies, 0.99),
     maxMs: percentile(result.latencies, 1),
+    answerP50Ms: percentile(result.answerMs, 0.5),
+    answerP99Ms: percentile(result.answerMs, 0.99),
     posted: result.posted,
     deliveries: result.latencies.length,
     startLagP99Ms: Math.max(result.startLagP99Ms, report.startLagP99Ms),
     background: report,
     backgroundSeconds: backgroundMs / 1000,
+    serverCores,
+    clientCores,
     loadAverage: os.loadavg()[0] ?? Number.NaN,
   };
 }
@@ -418,10 +443,30 @@ function describeSample(sample: RoundSample): string {
   const perSocket = background.delivered / BACKGROUND_SOCKETS / sample.backgroundSeconds;
   return (
     `p50 ${ms(sample.p50Ms)}, p99 ${ms(sample.p99Ms)}, max ${ms(sample.maxMs)} over ${sample.deliveries} ` +
-    `deliveries of ${sample.posted} posts; background ${background.posted} posts, ` +
+    `deliveries of ${sample.posted} posts (their 201 answers p50 ${ms(sample.answerP50Ms)}, p99 ` +
+    `${ms(sample.answerP99Ms)}); background ${background.posted} posts, ` +
     `${background.delivered.toLocaleString('en-US')} of ${background.expectedDeliveries.toLocaleString('en-US')} ` +
     `deliveries (${perSocket.toFixed(1)} per socket per s) p50 ${ms(background.p50Ms)}, p99 ${ms(background.p99Ms)}, ` +
     `drained ${ms(background.drainMs)} after the last answer; schedule lag p99 ${ms(sample.startLagP99Ms)}; ` +
-    `load ${sample.loadAverage.toFixed(2)}`
+    `CPU: server ${sample.serverCores.toFixed(2)} cores, load generator ${sample.clientCores.toFixed(2)}; ` +
+    `load average ${sample.loadAverage.toFixed(2)}`
   );
 }
+
+/**
+ * CPU seconds a process has used (user and system, from /proc on Linux); NaN where there is no
+ * /proc, which only blanks the log's CPU figures.
+ */
+async function processCpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ: what /proc counts CPU time in on Linux. */
+const CLOCK_TICKS_PER_S = 100;

@@ -124,10 +124,7 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     // Oldest at the top, newest at the bottom.
     await expect
       .poll(() => driverLog.getByRole('listitem').allTextContents())
-      .toEqual([
-        expect.stringContaining('The brakes squeak'),
-        expect.stringContaining('Come by on Monday'),
-      ]);
+      .toEqual([expect.stringContaining('The brakes squeak'), expect.stringContaining('Come by on Monday')]);
     await checkPage(driver);
     await saveScreenshot(driver, 'chat-driver-conversation');
     await saveScreenshot(workshop, 'chat-workshop-inbox');
@@ -138,8 +135,6 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     await page.goto('/app');
     await page.getByRole('heading', { level: 1, name: car.plate }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Driver app' });
-    await page.waitForTimeout(3000);
-    console.log('DEBUG', await nav.ariaSnapshot());
     await nav.getByRole('link', { name: 'Chat (2 unread)' }).waitFor();
     await checkPage(page);
 
@@ -227,4 +222,104 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     await reply.getByText('Theo Tekniker', { exact: true }).waitFor();
     await reply.getByText('Værksted', { exact: true }).waitFor();
   }, 60_000);
+
+  it('c. a maintenance notice and a warning light reach a vehicle user; an email choice stays off', async () => {
+    const db = t.server.database.db;
+    const owner = await buildUser(db, { name: 'Olga Ejer' });
+    const friend = await buildUser(db, { name: 'Frida Ven' });
+    const { vehicle, workshop, deviceToken } = await buildVehicle(db, {
+      primary: owner,
+      secondaries: [friend],
+    });
+    const { vehicle: empty } = await buildVehicle(db, { workshop });
+    const advisor = await buildStaff(db, workshop, ['service_advisor'], { name: 'Wilma Værksted' });
+    const plate = vehicle.registrationNumber;
+
+    // A car without users has no one to tell.
+    const staffPage = await openAs(advisor);
+    await staffPage.goto(`/workshop/vehicles/${empty.id}?workshop=${workshop.id}`);
+    const emptySection = staffPage.getByRole('region', { name: 'Maintenance notices' });
+    await emptySection.getByText('No maintenance notices sent yet.').waitFor();
+    await emptySection.getByLabel('Due mileage in km').fill('30000');
+    await emptySection.getByRole('button', { name: 'Send maintenance notice' }).click();
+    await emptySection
+      .getByRole('alert')
+      .filter({ hasText: `${empty.registrationNumber} has no users yet, so there is no one to tell.` })
+      .waitFor();
+    await checkPage(staffPage);
+
+    // The car with two users: a date or a mileage is needed, then both go out with a note.
+    await staffPage.goto(`/workshop/vehicles/${vehicle.id}?workshop=${workshop.id}`);
+    const section = staffPage.getByRole('region', { name: 'Maintenance notices' });
+    await section.getByText('No maintenance notices sent yet.').waitFor();
+    await section.getByRole('button', { name: 'Send maintenance notice' }).click();
+    await section.getByRole('alert').filter({ hasText: 'Give a due date, a due mileage or both.' }).waitFor();
+    await checkPage(staffPage);
+    await section.getByLabel('Due date').fill('2026-04-15');
+    await section.getByLabel('Due mileage in km').fill('30,000');
+    await section.getByLabel('Note (optional)').fill('Oil, filters and brake check.');
+    await section.getByRole('button', { name: 'Send maintenance notice' }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: `Maintenance notice sent to the 2 people who use ${plate}.` })
+      .waitFor();
+    const sent = section.getByRole('list', { name: `Maintenance notices sent about ${plate}` });
+    await sent.getByText('Due by 15 April 2026 or at 30,000 km').waitFor();
+    await sent.getByText(/^Sent .* by Wilma Værksted · recipients: 2$/).waitFor();
+    await checkPage(staffPage);
+    await saveScreenshot(staffPage, 'maintenance-notice-sent');
+
+    // The car's device reports a warning light.
+    const ingest = await fetch(`${t.baseUrl}/api/v1/ingest/telemetry`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${deviceToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        events: [
+          {
+            id: 'light-1',
+            type: 'warning_light',
+            ts: new Date(t.server.clock.now().getTime() - 60_000).toISOString(),
+            code: 'oil_pressure',
+            on: true,
+            description: 'Low oil pressure',
+          },
+        ],
+      }),
+    });
+    expect(ingest.status).toBe(202);
+
+    // The secondary user reads both in the app.
+    const page = await openAs(friend, { phone: true });
+    await page.goto('/app/notifications');
+    await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    const list = page.getByRole('list', { name: 'Notifications' });
+    const notice = list.getByRole('listitem').filter({ hasText: 'due for service' });
+    await notice
+      .getByText(
+        `${workshop.name}: ${plate} is due for service by 15 April 2026 or at 30,000 km, whichever comes first.`,
+      )
+      .waitFor();
+    await notice.getByText('Note from the workshop: Oil, filters and brake check.').waitFor();
+    await notice.getByText('Sent by Wilma Værksted').waitFor();
+    const light = list.getByRole('listitem').filter({ hasText: 'warning light' });
+    await light.getByText(`A warning light came on in ${plate}: Oil pressure.`).waitFor();
+    await light.getByText('Low oil pressure').waitFor();
+    await checkPage(page, true);
+    await saveScreenshot(page, 'notifications-maintenance-warning-light-phone');
+
+    // The email for service reminders off: saved at once, and still off after a reload.
+    await page.getByRole('navigation', { name: 'Driver app' }).getByRole('link', { name: 'More' }).click();
+    await page.getByRole('heading', { level: 1, name: 'More' }).waitFor();
+    const emails = page.getByRole('region', { name: 'Email notifications' });
+    const serviceDue = emails.getByRole('switch', { name: 'Service due' });
+    expect(await serviceDue.isChecked()).toBe(true);
+    await serviceDue.uncheck();
+    await emails.getByRole('status').filter({ hasText: 'Service due: emails are off.' }).waitFor();
+    await checkPage(page, true);
+    await saveScreenshot(page, 'email-preferences-phone');
+    await page.reload();
+    await emails.getByRole('switch', { name: 'Warning lights' }).waitFor();
+    expect(await emails.getByRole('switch', { name: 'Service due' }).isChecked()).toBe(false);
+    expect(await emails.getByRole('switch', { name: 'Warning lights' }).isChecked()).toBe(true);
+  }, 90_000);
 });

@@ -38,7 +38,7 @@ export function keyfobServer(database: KeyfobDatabase, env: Record<string, strin
 export function wsBroadcastServer(): ServerSpec {
   return {
     name: 'ws-broadcast',
-    nodeArgs: ['--import', 'tsx', 'bench/reference/ws-broadcast.ts'],
+    nodeArgs: [...(process.env.PROBE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_PROF}/ref`] : []), '--import', 'tsx', 'bench/reference/ws-broadcast.ts'],
     readyPath: '/healthz',
   };
 }

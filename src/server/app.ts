@@ -7,6 +7,8 @@ import type { DatabaseHandle } from './db/client.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { adminRoutes } from './features/admin/routes.ts';
 import { bookingRoutes } from './features/booking/routes.ts';
+import { startStatementCloser } from './features/charging/close-month.ts';
+import { chargingRoutes } from './features/charging/routes.ts';
 import { startChatMailer } from './features/chat/chat-mail.ts';
 import { chatRoutes } from './features/chat/routes.ts';
 import { docsPlugin } from './features/docs/routes.ts';
@@ -114,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onQueued: () => mailWorker.kick(),
   });
   app.addHook('onClose', () => chatMailer.stop());
+  const statementCloser = startStatementCloser({ db: options.database.db, clock: app.clock, log: app.log });
+  app.addHook('onClose', () => statementCloser.stop());
 
   await app.register(routeAccessPlugin);
   await app.register(problemsPlugin);
@@ -138,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(chatRoutes);
       await api.register(bookingRoutes);
       await api.register(maintenanceRoutes);
+      await api.register(chargingRoutes);
     },
     { prefix: '/api/v1' },
   );

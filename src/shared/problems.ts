@@ -39,6 +39,9 @@ export const PROBLEM_CODES = [
   'cancellation_too_late',
   'service_type_exists',
   'no_vehicle_users',
+  'month_not_over',
+  'month_closed',
+  'statement_not_awaiting_approval',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -37,6 +37,9 @@ const TITLES: Record<ProblemCode, string> = {
   cancellation_too_late: 'Too late to cancel in the app; contact the workshop',
   service_type_exists: 'The workshop has a service type of this name',
   no_vehicle_users: 'The vehicle has no users to tell',
+  month_not_over: 'This month has not ended yet',
+  month_closed: 'This month is closed: its statements and rates no longer change',
+  statement_not_awaiting_approval: 'This statement is not awaiting approval',
 };
 
 /**

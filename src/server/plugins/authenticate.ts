@@ -1,10 +1,12 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { findChargingKey } from '../features/charging/charging-keys.ts';
 import { createSessionCache, resolveSession, SESSION_ABSOLUTE_MS } from '../features/identity/sessions.ts';
 import { forbidden, unauthenticated } from '../lib/errors.ts';
 import type { Actor } from '../policy/actor.ts';
 import { authorize } from '../policy/authorize.ts';
+import { ACCOUNT_MEMBER_PERMISSIONS } from '../policy/rules/account.ts';
 import { VEHICLE_USER_PERMISSIONS } from '../policy/rules/vehicle.ts';
 
 export const SESSION_COOKIE = 'keyfob_session';
@@ -18,6 +20,8 @@ declare module 'fastify' {
     sessionToken(): string | undefined;
     /** On `device` routes: the vehicle whose device token the request carried. */
     deviceVehicleId: string | null;
+    /** On `charging_backend` routes: the charging key (the back end) the request carried. */
+    chargingKeyId: string | null;
   }
   interface FastifyInstance {
     /** Who a session token belongs to now (for live streams re-checking a long-open request). */
@@ -67,6 +71,7 @@ export const authenticatePlugin = fp(
       resolveSession(app.database.db, token, app.clock.now(), sessionCache),
     );
     app.decorateRequest('deviceVehicleId', null);
+    app.decorateRequest('chargingKeyId', null);
     app.decorateRequest('sessionToken', function (this: FastifyRequest) {
       return bearerToken(this) ?? this.cookies[SESSION_COOKIE];
     });
@@ -113,10 +118,21 @@ export const authenticatePlugin = fp(
         if (!request.deviceVehicleId) throw unauthenticated();
         return;
       }
+      if (access === 'charging_backend') {
+        request.chargingKeyId = (await findChargingKey(app.database.db, bearerToken(request))) ?? null;
+        if (!request.chargingKeyId) throw unauthenticated();
+        return;
+      }
       const actor = await request.getActor();
       if (!actor) throw unauthenticated();
-      // Vehicle-user permissions depend on the vehicle, which the handler loads and checks.
-      if (access !== 'signed_in' && !VEHICLE_USER_PERMISSIONS.has(access)) authorize(actor, access);
+      // Vehicle-user and account-member permissions depend on the vehicle or account, which the
+      // handler loads and checks.
+      if (
+        access !== 'signed_in' &&
+        !VEHICLE_USER_PERMISSIONS.has(access) &&
+        !ACCOUNT_MEMBER_PERMISSIONS.has(access)
+      )
+        authorize(actor, access);
     });
   },
   { name: 'authenticate', dependencies: ['problems'] },
@@ -133,4 +149,10 @@ export async function requireActor(request: FastifyRequest): Promise<Actor> {
 export function requireDevice(request: FastifyRequest): string {
   if (!request.deviceVehicleId) throw unauthenticated();
   return request.deviceVehicleId;
+}
+
+/** The charging key of a `charging_backend` route's caller (the hook has already checked it). */
+export function requireChargingBackend(request: FastifyRequest): string {
+  if (!request.chargingKeyId) throw unauthenticated();
+  return request.chargingKeyId;
 }

@@ -13,6 +13,17 @@ export const PERMISSIONS = {
   'customer.manage': 'Invite customers and end-users, add sub-accounts, resend and revoke those invitations',
   'account.read': 'See accounts, their members and sub-accounts',
   'account.rates.read': 'See reimbursement rates of accounts and end-users',
+  'account.rates.manage':
+    'Change the reimbursement rate of a sub-account or an end-user (the old rate stays in the history)',
+  'account.statements.read':
+    "An account's and its sub-accounts' reimbursement statements and charging sessions (its owners)",
+  'account.statements.approve':
+    "Approve or reject a subsidiary sub-account's statements (the parent account's owners)",
+  'charging.keys.manage': 'Create, list, rotate and revoke the keys of charging back ends',
+  'statement.read': "See any account's reimbursement statements and charging sessions",
+  'statement.export': "List every account's statements together, by month and state, and export them as CSV",
+  'statement.close': 'Close a month: make its reimbursement statements (the monthly job does it too)',
+  'statement.approve': "Approve or reject any subsidiary sub-account's statement",
   'vehicle.read': "See a workshop's vehicles, their users, status and alarms (never position or trips)",
   'vehicle.create': 'Add vehicles to a workshop and rotate their device tokens',
   'vehicle.primary.invite': "Invite a vehicle's primary user, resend and revoke that invitation",

@@ -5,10 +5,11 @@ import type { Permission } from './permissions.ts';
 /**
  * Who may call a route, declared on every route as `config.access`: `public` routes answer
  * anyone, `signed_in` anyone with a session, `device` a vehicle's device by its device token
- * (Bearer), and a permission name anyone who holds that
- * permission somewhere (the handler then checks it against the loaded target).
+ * (Bearer), `charging_backend` a charging back end by its key (Bearer), and a permission name
+ * anyone who holds that permission somewhere (the handler then checks it against the loaded
+ * target).
  */
-export type RouteAccess = 'public' | 'signed_in' | 'device' | Permission;
+export type RouteAccess = 'public' | 'signed_in' | 'device' | 'charging_backend' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

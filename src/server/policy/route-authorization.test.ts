@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, invitations, trips } from '../db/schema/index.ts';
+import {
+  accounts,
+  bookings,
+  invitations,
+  serviceTypes,
+  trips,
+  workshopBookingSettings,
+} from '../db/schema/index.ts';
 import {
   bearer,
   buildOperator,
@@ -45,6 +52,13 @@ interface Fixtures {
   secondaryInvitationId: string;
   householdTripId: string;
   vehiclePrimaryId: string;
+  /** Bookings of the household vehicle: requested by the secondary; proposed ones; one by the primary. */
+  requestedBookingId: string;
+  proposedBookingId: string;
+  otherProposedBookingId: string;
+  primarysBookingId: string;
+  serviceTypeId: string;
+  removableServiceTypeId: string;
 }
 
 interface AuthorizationCase {
@@ -64,6 +78,16 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 let emailCounter = 0;
 const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
 const newVehicle = () => ({ vin: uniqueVin(), registrationNumber: 'RA 1', make: 'Skoda', model: 'Enyaq' });
+let serviceTypeCounter = 0;
+const newServiceType = () => ({ name: `Service ${serviceTypeCounter++}`, durationMinutes: 30 });
+const BOOKING_SETTINGS = {
+  openingHours: [{ weekday: 2, opens: '08:00', closes: '16:00' }],
+  closedDates: [],
+  slotMinutes: 60,
+  capacity: 5,
+};
+/** A free slot at the route-test workshop: Tuesday 3 March 2026, 08:00 in Copenhagen. */
+const FREE_SLOT = '2026-03-03T08:00:00+01:00';
 const subAccount = () => ({
   usage: 'employee',
   name: 'Sub',
@@ -743,6 +767,346 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
     { as: 'anonymous', expectStatus: 401 },
     { as: 'plainUser', expectStatus: 204 },
   ],
+
+  'GET /api/v1/vehicles/:vid/booking-slots': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/booking-slots`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/booking-slots`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/booking-slots`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/booking-slots`,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/vehicles/:vid/bookings': [
+    { as: 'anonymous', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`, expectStatus: 404 },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/vehicles/:vid/bookings/:bid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 404,
+    },
+    // Another vehicle's path does not reach this booking.
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${UNKNOWN_ID}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/bookings': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      payload: () => ({ start: FREE_SLOT }),
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      payload: () => ({ start: FREE_SLOT }),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      payload: () => ({ start: FREE_SLOT }),
+      expectStatus: 404,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings`,
+      payload: () => ({ start: FREE_SLOT }),
+      expectStatus: 201,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/bookings/:bid/accept': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.proposedBookingId}/accept`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.proposedBookingId}/accept`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.proposedBookingId}/accept`,
+      expectStatus: 404,
+    },
+    // The secondary user who booked it.
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.proposedBookingId}/accept`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/bookings/:bid/reject': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.otherProposedBookingId}/reject`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.otherProposedBookingId}/reject`,
+      expectStatus: 404,
+    },
+    // The primary answers for a booking the secondary made.
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.otherProposedBookingId}/reject`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/vehicles/:vid/bookings/:bid/cancel': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.primarysBookingId}/cancel`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.primarysBookingId}/cancel`,
+      expectStatus: 404,
+    },
+    // A secondary user cancels only their own bookings.
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.primarysBookingId}/cancel`,
+      expectStatus: 403,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/vehicles/${f.householdVehicleId}/bookings/${f.primarysBookingId}/cancel`,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/bookings': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/bookings`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/bookings`, expectStatus: 403 },
+    // Operator staff take no part in workshops' bookings.
+    { as: 'operatorAdmin', url: (f) => `/api/v1/workshops/${f.workshopId}/bookings`, expectStatus: 403 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/bookings`, expectStatus: 404 },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/bookings`, expectStatus: 200 },
+    { as: 'workshopAdmin', url: (f) => `/api/v1/workshops/${f.workshopId}/bookings`, expectStatus: 200 },
+  ],
+  'GET /api/v1/workshops/:wid/bookings/:bid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'vehicleSecondary',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      expectStatus: 200,
+    },
+  ],
+  'PATCH /api/v1/workshops/:wid/bookings/:bid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      payload: () => ({ action: 'confirm' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'vehiclePrimary',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      payload: () => ({ action: 'confirm' }),
+      expectStatus: 403,
+    },
+    // Technicians see the calendar but do not answer bookings.
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      payload: () => ({ action: 'confirm' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/bookings/${f.requestedBookingId}`,
+      payload: () => ({ action: 'confirm' }),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/bookings/${f.requestedBookingId}`,
+      payload: () => ({ action: 'confirm' }),
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/booking-settings': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`, expectStatus: 403 },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/booking-settings`,
+      expectStatus: 404,
+    },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`, expectStatus: 200 },
+  ],
+  'PUT /api/v1/workshops/:wid/booking-settings': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`,
+      payload: () => BOOKING_SETTINGS,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`,
+      payload: () => BOOKING_SETTINGS,
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`,
+      payload: () => BOOKING_SETTINGS,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/booking-settings`,
+      payload: () => BOOKING_SETTINGS,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/booking-settings`,
+      payload: () => BOOKING_SETTINGS,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/workshops/:wid/service-types': [
+    { as: 'anonymous', url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`, expectStatus: 401 },
+    { as: 'plainUser', url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`, expectStatus: 403 },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/service-types`,
+      expectStatus: 404,
+    },
+    { as: 'technician', url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`, expectStatus: 200 },
+  ],
+  'POST /api/v1/workshops/:wid/service-types': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`,
+      payload: () => newServiceType(),
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`,
+      payload: () => newServiceType(),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/service-types`,
+      payload: () => newServiceType(),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types`,
+      payload: () => newServiceType(),
+      expectStatus: 201,
+    },
+  ],
+  'PATCH /api/v1/workshops/:wid/service-types/:sid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.serviceTypeId}`,
+      payload: () => ({ durationMinutes: 45 }),
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.serviceTypeId}`,
+      payload: () => ({ durationMinutes: 45 }),
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/service-types/${f.serviceTypeId}`,
+      payload: () => ({ durationMinutes: 45 }),
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.serviceTypeId}`,
+      payload: () => ({ durationMinutes: 45 }),
+      expectStatus: 200,
+    },
+  ],
+  'DELETE /api/v1/workshops/:wid/service-types/:sid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.removableServiceTypeId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'technician',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.removableServiceTypeId}`,
+      expectStatus: 403,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.otherWorkshopId}/service-types/${f.removableServiceTypeId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'workshopAdmin',
+      url: (f) => `/api/v1/workshops/${f.workshopId}/service-types/${f.removableServiceTypeId}`,
+      expectStatus: 204,
+    },
+  ],
   'GET /api/v1/me/notification-preferences': [
     { as: 'anonymous', expectStatus: 401 },
     { as: 'plainUser', expectStatus: 200 },
@@ -864,6 +1228,52 @@ describe('route authorization', () => {
         endedAt: new Date('2026-02-28T08:30:00Z'),
       })
       .returning();
+    await db.insert(workshopBookingSettings).values({
+      workshopId: workshop.id,
+      ...BOOKING_SETTINGS,
+      updatedAt: t.clock.now(),
+    });
+    const [serviceType, removableServiceType] = await db
+      .insert(serviceTypes)
+      .values(
+        ['Oil change', 'Tyres'].map((name) => ({
+          workshopId: workshop.id,
+          name,
+          durationMinutes: 30,
+          createdAt: t.clock.now(),
+          updatedAt: t.clock.now(),
+        })),
+      )
+      .returning();
+    // Bookings nine days ahead, so none is near a cut-off; proposals four hours later.
+    const hourOf = (hour: number) => new Date(`2026-03-10T${String(hour).padStart(2, '0')}:00:00Z`);
+    const householdBooking = (
+      hour: number,
+      booker: { id: string; name: string },
+      status: 'requested' | 'proposed',
+    ) => ({
+      workshopId: workshop.id,
+      vehicleId: household.vehicle.id,
+      bookerUserId: booker.id,
+      bookerName: booker.name,
+      status,
+      startAt: hourOf(hour),
+      endAt: hourOf(hour + 1),
+      ...(status === 'proposed'
+        ? { proposedStartAt: hourOf(hour + 4), proposedEndAt: hourOf(hour + 5) }
+        : {}),
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
+    const [requested, proposed, otherProposed, primarys] = await db
+      .insert(bookings)
+      .values([
+        householdBooking(9, vehicleSecondary, 'requested'),
+        householdBooking(10, vehicleSecondary, 'proposed'),
+        householdBooking(11, vehicleSecondary, 'proposed'),
+        householdBooking(12, vehiclePrimary, 'requested'),
+      ])
+      .returning();
     fixtures = {
       operatorId: operator.id,
       workshopId: workshop.id,
@@ -881,6 +1291,12 @@ describe('route authorization', () => {
       secondaryInvitationId: secondaryInvitation?.id ?? '',
       householdTripId: trip?.id ?? '',
       vehiclePrimaryId: vehiclePrimary.id,
+      requestedBookingId: requested?.id ?? '',
+      proposedBookingId: proposed?.id ?? '',
+      otherProposedBookingId: otherProposed?.id ?? '',
+      primarysBookingId: primarys?.id ?? '',
+      serviceTypeId: serviceType?.id ?? '',
+      removableServiceTypeId: removableServiceType?.id ?? '',
     };
     tokens.set('vehicleDevice', household.deviceToken);
     const people: Record<Exclude<Actor, 'anonymous' | 'vehicleDevice'>, { id: string }> = {

@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { StaffRole } from '../../shared/roles.ts';
 import type { Database } from '../db/client.ts';
-import { organizations, staffMemberships, users, vehicleMemberships, vehicles } from '../db/schema/index.ts';
+import {
+  accountMemberships,
+  accounts,
+  organizations,
+  reimbursementRates,
+  staffMemberships,
+  users,
+  vehicleMemberships,
+  vehicles,
+} from '../db/schema/index.ts';
+import { insertChargingKey } from '../features/charging/charging-keys.ts';
 import { hashPassword } from '../features/identity/passwords.ts';
 import { createSession } from '../features/identity/sessions.ts';
 import { hashToken } from '../lib/tokens.ts';
@@ -115,4 +125,86 @@ export async function buildVehicle(
       .values(members.map((m) => ({ ...m, vehicleId: vehicle.id, createdAt: new Date() })));
   }
   return { vehicle, workshop, deviceToken };
+}
+
+/** Since when factory-made reimbursement rates are in force: before any month a test closes. */
+export const RATES_SINCE = new Date('2025-01-01T00:00:00Z');
+
+/**
+ * A customer account with its owners and drivers. A driver's `rateEur` is agreed with them and
+ * in force since RATES_SINCE (in the membership and in the rate history, as inviting would).
+ */
+export async function buildAccount(
+  db: Database,
+  options: {
+    name?: string;
+    owners?: { id: string }[];
+    drivers?: { user: { id: string }; rateEur?: string | null }[];
+  } = {},
+) {
+  const [account] = await db
+    .insert(accounts)
+    .values({ name: options.name ?? `Account ${unique()}`, type: 'consumer', createdAt: RATES_SINCE })
+    .returning();
+  if (!account) throw new Error('insert returned no account');
+  const members = [
+    ...(options.owners ?? []).map((user) => ({ userId: user.id, role: 'account_owner' as const, rate: null })),
+    ...(options.drivers ?? []).map((d) => ({ userId: d.user.id, role: 'driver' as const, rate: d.rateEur ?? null })),
+  ];
+  for (const member of members) {
+    await db.insert(accountMemberships).values({
+      accountId: account.id,
+      userId: member.userId,
+      role: member.role,
+      reimbursementRateEur: member.rate,
+      createdAt: RATES_SINCE,
+    });
+    if (member.rate !== null) {
+      await db.insert(reimbursementRates).values({
+        accountId: account.id,
+        userId: member.userId,
+        rateEur: member.rate,
+        effectiveFrom: RATES_SINCE,
+        createdAt: RATES_SINCE,
+      });
+    }
+  }
+  return account;
+}
+
+/** A sub-account of `parent` with its usage, its rate (in force since RATES_SINCE) and its owners. */
+export async function buildSubAccount(
+  db: Database,
+  parent: { id: string },
+  options: { usage: 'employee' | 'subsidiary'; rateEur: string; owners?: { id: string }[]; name?: string },
+) {
+  const [account] = await db
+    .insert(accounts)
+    .values({
+      name: options.name ?? `${options.usage} ${unique()}`,
+      type: 'business',
+      parentAccountId: parent.id,
+      usage: options.usage,
+      reimbursementRateEur: options.rateEur,
+      createdAt: RATES_SINCE,
+    })
+    .returning();
+  if (!account) throw new Error('insert returned no sub-account');
+  await db.insert(reimbursementRates).values({
+    accountId: account.id,
+    rateEur: options.rateEur,
+    effectiveFrom: RATES_SINCE,
+    createdAt: RATES_SINCE,
+  });
+  for (const owner of options.owners ?? []) {
+    await db
+      .insert(accountMemberships)
+      .values({ accountId: account.id, userId: owner.id, role: 'account_owner', createdAt: RATES_SINCE });
+  }
+  return account;
+}
+
+/** A charging back end and its key, for `Authorization: Bearer`. */
+export function buildChargingKey(db: Database, name = `Back end ${unique()}`) {
+  return insertChargingKey(db, { name, createdByUserId: null, now: new Date() });
 }

@@ -19,6 +19,16 @@ export function formatDate(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'full' }).format(new Date(iso));
 }
 
+/**
+ * A calendar day given as `YYYY-MM-DD`, e.g. "15 March 2026". It is a day, not a moment: it reads
+ * the same in every time zone.
+ */
+export function formatCalendarDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
 /** From one time to another, e.g. "09:00–09:25"; dates are added when they differ. */
 export function formatTimeRange(startIso: string, endIso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { hour: '2-digit', minute: '2-digit' }).formatRange(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatKilometres, formatPercent, formatTimeRange } from './format.ts';
+import {
+  formatCalendarDate,
+  formatDuration,
+  formatKilometres,
+  formatPercent,
+  formatTimeRange,
+} from './format.ts';
 
 describe('formatDuration', () => {
   it('rounds to the minute, with hours when there are any', () => {
@@ -32,5 +38,13 @@ describe('formatTimeRange', () => {
   it('gives start and end time of a trip on one day', () => {
     const range = formatTimeRange('2026-03-01T09:00:00Z', '2026-03-01T09:25:00Z', 'en');
     expect(range).toMatch(/^\d\d:\d\d\u2013\d\d:\d\d$/);
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('writes a due date as the day it names, in each language', () => {
+    expect(formatCalendarDate('2026-03-15', 'en')).toBe('15 March 2026');
+    expect(formatCalendarDate('2026-03-15', 'da')).toBe('15. marts 2026');
+    expect(formatCalendarDate('2026-01-01', 'en')).toBe('1 January 2026');
   });
 });

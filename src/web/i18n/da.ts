@@ -481,6 +481,29 @@ export const da: Messages = {
     rateLimited: 'Du sender beskeder meget hurtigt. Vent et minut, og send den så igen.',
     failed: 'Beskeden blev ikke sendt. Tjek din forbindelse, og prøv igen.',
   },
+  emailPreferences: {
+    heading: 'E-mails',
+    intro: 'Vælg, hvad vi sender dig e-mails om. Beskederne i appen bliver altid gemt.',
+    listLabel: 'E-mails',
+    kinds: {
+      warning_light_on: {
+        label: 'Advarselslamper',
+        hint: 'Når en advarselslampe tænder i en af dine biler.',
+      },
+      maintenance_due: {
+        label: 'Service',
+        hint: 'Når et værksted fortæller, at en bil skal til service.',
+      },
+      chat_messages: {
+        label: 'Chatbeskeder',
+        hint: 'Når beskeder i en værkstedschat har været ulæste i nogle minutter.',
+      },
+    },
+    savedOn: '{{kind}}: e-mails er slået til.',
+    savedOff: '{{kind}}: e-mails er slået fra.',
+    loadingTitle: 'Henter dine valg for e-mails',
+    failedTitle: 'Vi kunne ikke hente dine valg for e-mails',
+  },
   notFound: {
     title: 'Siden blev ikke fundet',
     description: 'Der er ingen side på denne adresse. Tjek linket, eller start forfra fra forsiden.',

@@ -475,6 +475,29 @@ export const en = {
     rateLimited: 'You are sending messages very quickly. Wait a minute, then send it again.',
     failed: 'The message was not sent. Check your connection, then try again.',
   },
+  emailPreferences: {
+    heading: 'Email notifications',
+    intro: 'Choose what we email you about. Notifications in the app are always kept.',
+    listLabel: 'Emails',
+    kinds: {
+      warning_light_on: {
+        label: 'Warning lights',
+        hint: 'When a warning light comes on in one of your cars.',
+      },
+      maintenance_due: {
+        label: 'Service due',
+        hint: 'When a workshop tells you that a car is due for service.',
+      },
+      chat_messages: {
+        label: 'Chat messages',
+        hint: 'When messages in a workshop chat stay unread for a few minutes.',
+      },
+    },
+    savedOn: '{{kind}}: emails are on.',
+    savedOff: '{{kind}}: emails are off.',
+    loadingTitle: 'Loading your email choices',
+    failedTitle: 'We could not load your email choices',
+  },
   notFound: {
     title: 'Page not found',
     description: 'There is no page at this address. Check the link, or start again from the home page.',

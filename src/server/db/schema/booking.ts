@@ -63,10 +63,7 @@ export const workshopBookingSettings = pgTable(
   (table) => [
     check('workshop_booking_settings_slot_minutes', sql`${table.slotMinutes} between 5 and 480`),
     check('workshop_booking_settings_capacity', sql`${table.capacity} between 1 and 100`),
-    check(
-      'workshop_booking_settings_cutoff',
-      sql`${table.cancellationCutoffHours} between 0 and 336`,
-    ),
+    check('workshop_booking_settings_cutoff', sql`${table.cancellationCutoffHours} between 0 and 336`),
   ],
 );
 

@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './booking.ts';
+export * from './charging.ts';
 export * from './chat.ts';
 export * from './identity.ts';
 export * from './invitations.ts';

@@ -3,6 +3,7 @@ import { accounts } from '../../db/schema/index.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize } from '../../policy/authorize.ts';
+import { recordRate } from '../charging/reimbursement-rates.ts';
 import { createInvitation } from '../invitations/create-invitation.ts';
 import { findAccount } from './queries.ts';
 
@@ -40,6 +41,11 @@ export async function addSubAccount(
       })
       .returning({ id: accounts.id });
     if (!account) throw new Error('insert returned no account');
+    await recordRate(tx, { accountId: account.id, userId: null }, input.reimbursementRateEur, {
+      effectiveFrom: now,
+      setByUserId: actor.user.id,
+      now,
+    });
     const { invitationId } = await createInvitation(
       tx,
       {

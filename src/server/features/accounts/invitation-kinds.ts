@@ -4,6 +4,7 @@ import type { Language } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { accountMemberships, accounts } from '../../db/schema/index.ts';
 import { can } from '../../policy/authorize.ts';
+import { recordRate } from '../charging/reimbursement-rates.ts';
 import type { InvitationKindHandler } from '../invitations/kinds.ts';
 
 const ROLE_NAMES: Record<Language, Record<'account_owner' | 'driver', string>> = {
@@ -43,6 +44,19 @@ async function joinAccount(
   now: Date,
 ) {
   const account = await loadAccount(db, grant.accountId);
+  const [before] = await db
+    .select({ rate: accountMemberships.reimbursementRateEur })
+    .from(accountMemberships)
+    .where(and(eq(accountMemberships.accountId, account.id), eq(accountMemberships.userId, accepted.userId)));
+  const rate = grant.reimbursementRateEur ?? null;
+  // The rate's history: from now on this one (charging reimbursement reads rates from it).
+  if ((before?.rate ?? null) !== rate) {
+    await recordRate(db, { accountId: account.id, userId: accepted.userId }, rate, {
+      effectiveFrom: now,
+      setByUserId: null,
+      now,
+    });
+  }
   await db
     .insert(accountMemberships)
     .values({

@@ -155,13 +155,12 @@ export async function announceBookingChange(
       end: change.end,
       stamp: context.now,
       summary: calendarSummary(recipient.language, about.workshopName, car),
-      description: [
-        booking.serviceTypes.map((type) => type.name).join(', '),
-        booking.note ?? '',
-      ]
+      description: [booking.serviceTypes.map((type) => type.name).join(', '), booking.note ?? '']
         .filter(Boolean)
         .join('\n'),
-      location: about.workshopAddress ? `${about.workshopName}, ${about.workshopAddress}` : about.workshopName,
+      location: about.workshopAddress
+        ? `${about.workshopName}, ${about.workshopAddress}`
+        : about.workshopName,
       url: `${context.publicUrl}/app/vehicles/${booking.vehicleId}/bookings/${booking.id}`,
       organizer: { name: about.workshopName, email: addressOf(context.mailFrom) },
       attendee: { name: recipient.name, email: recipient.email },

@@ -133,16 +133,9 @@ export function bookingMail(input: BookingMailInput): OutgoingMail {
     to: input.to,
     topic: `booking:${input.action}`,
     subject: t.subject[input.action](said),
-    text: [
-      intro,
-      '',
-      `${t.open}: ${input.link}`,
-      '',
-      calendarLine,
-      t.preferencesAfter,
-      '',
-      t.footer,
-    ].join('\n'),
+    text: [intro, '', `${t.open}: ${input.link}`, '', calendarLine, t.preferencesAfter, '', t.footer].join(
+      '\n',
+    ),
     html: `<!doctype html>${renderToStaticMarkup(
       <html lang={input.language}>
         <body style={{ fontFamily: 'Arial, sans-serif', color: '#1a1a1a', lineHeight: 1.5 }}>

@@ -116,7 +116,11 @@ async function withLockedBooking(
   db: Database,
   workshopId: string,
   where: ReturnType<typeof and>,
-  work: (tx: Database, booking: BookingRow, settings: { capacity: number; cutoffHours: number }) => Promise<void>,
+  work: (
+    tx: Database,
+    booking: BookingRow,
+    settings: { capacity: number; cutoffHours: number },
+  ) => Promise<void>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const { calendar, settings } = await loadCalendar(tx, workshopId, { lock: true });

@@ -145,10 +145,7 @@ export async function listVehicleBookings(
       and(
         eq(bookings.vehicleId, vehicleId),
         after
-          ? or(
-              lt(bookings.startAt, after.at),
-              and(eq(bookings.startAt, after.at), lt(bookings.id, after.id)),
-            )
+          ? or(lt(bookings.startAt, after.at), and(eq(bookings.startAt, after.at), lt(bookings.id, after.id)))
           : undefined,
       ),
     )
@@ -252,11 +249,18 @@ export function resolveRange(
       : new Date(bounds.to)
     : new Date(start.getTime() + defaults.days * DAY_MS);
   if (end <= start) {
-    throw validationFailed([{ field: 'to', in: 'querystring', code: 'invalid', message: 'must be after from' }]);
+    throw validationFailed([
+      { field: 'to', in: 'querystring', code: 'invalid', message: 'must be after from' },
+    ]);
   }
   if (end.getTime() - start.getTime() > defaults.maxDays * DAY_MS) {
     throw validationFailed([
-      { field: 'to', in: 'querystring', code: 'too_big', message: `at most ${defaults.maxDays} days after from` },
+      {
+        field: 'to',
+        in: 'querystring',
+        code: 'too_big',
+        message: `at most ${defaults.maxDays} days after from`,
+      },
     ]);
   }
   return { start, end };

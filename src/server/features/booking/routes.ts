@@ -49,8 +49,8 @@ import {
   saveBookingSettings,
   updateServiceType,
 } from './settings.ts';
-import type { BookerChange } from './transitions.ts';
 import { bookingMinutes, freeSlots } from './slots.ts';
+import type { BookerChange } from './transitions.ts';
 import { formatInZone, instantAt, localDateOf } from './zoned-time.ts';
 
 const VehicleParams = z.object({ vid: z.uuid() });
@@ -243,7 +243,8 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
             reject: "Reject the workshop's proposed time: the booking is cancelled",
             cancel: 'Cancel the booking (a confirmed one until the workshop’s cut-off before it)',
           }[change],
-          description: 'The person who booked, or the primary user. 409 `booking_status_conflict`, `cancellation_too_late`.',
+          description:
+            'The person who booked, or the primary user. 409 `booking_status_conflict`, `cancellation_too_late`.',
           params: VehicleBookingParams,
           response: { 200: BookingView },
         },
@@ -319,7 +320,8 @@ export const bookingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['booking'],
         summary: 'Confirm, decline (`reason`) or propose another time (`start`); answers the booking',
-        description: '409 `booking_status_conflict`; a proposal: 409 `slot_unavailable` when every bay is taken.',
+        description:
+          '409 `booking_status_conflict`; a proposal: 409 `slot_unavailable` when every bay is taken.',
         params: WorkshopBookingParams,
         body: WorkshopBookingChange,
         response: { 200: BookingView },

@@ -9,10 +9,24 @@ export const Instant = z.iso
   .refine((at) => !Number.isNaN(at.getTime()), 'must be a real date and time');
 
 /** A plain date (the start of that day at the workshop) or an instant. */
-export const RangeBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const RangeBound = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  // Calendars of this century: far-off years are typing mistakes, not bookings.
+  .refine((text) => text >= '2000' && text < '2100', 'must be in the years 2000 to 2099');
+
+/** Free text people type: trimmed, and without NUL, which PostgreSQL text cannot hold. */
+const Text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
 
 /** Slot and appointment times: RFC 3339 with the workshop's offset at that moment. */
-const ZonedTime = z.string().describe("RFC 3339 with the workshop's UTC offset, e.g. 2026-03-30T08:00:00+02:00");
+const ZonedTime = z
+  .string()
+  .describe("RFC 3339 with the workshop's UTC offset, e.g. 2026-03-30T08:00:00+02:00");
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM, 00:00 to 24:00');
 
@@ -28,7 +42,7 @@ export const OpeningIntervalSchema = z
     path: ['closes'],
   });
 
-const Note = z.string().trim().max(200);
+const Note = Text(0, 200);
 
 export const BookingSettingsBody = z
   .object({
@@ -84,14 +98,14 @@ export const BookingSettingsView = z.object({
 });
 
 export const ServiceTypeBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: Text(1, 100),
   durationMinutes: z.number().int().min(5).max(1440),
   isActive: z.boolean().default(true),
 });
 export type ServiceTypeBody = z.infer<typeof ServiceTypeBody>;
 export const ServiceTypePatch = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: Text(1, 100),
     durationMinutes: z.number().int().min(5).max(1440),
     isActive: z.boolean(),
   })
@@ -146,14 +160,14 @@ export const SlotsView = z.object({
 export const CreateBookingBody = z.object({
   start: Instant,
   serviceTypes: ServiceTypeIds.optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: Text(0, 2000).optional(),
   mileageKm: z.number().int().min(0).max(5_000_000).optional(),
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 
 export const WorkshopBookingChange = z.discriminatedUnion('action', [
   z.object({ action: z.literal('confirm') }),
-  z.object({ action: z.literal('decline'), reason: z.string().trim().min(1).max(1000) }),
+  z.object({ action: z.literal('decline'), reason: Text(1, 1000) }),
   z.object({ action: z.literal('propose'), start: Instant }),
 ]);
 export type WorkshopBookingChange = z.infer<typeof WorkshopBookingChange>;

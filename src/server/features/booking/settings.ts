@@ -119,7 +119,9 @@ export async function saveBookingSettings(
     if (body.closedDates.length > 0) {
       await tx
         .insert(bookingClosedDates)
-        .values(body.closedDates.map((closed) => ({ workshopId, date: closed.date, note: closed.note ?? null })));
+        .values(
+          body.closedDates.map((closed) => ({ workshopId, date: closed.date, note: closed.note ?? null })),
+        );
     }
   });
   return readBookingSettings(db, workshopId);
@@ -167,20 +169,21 @@ export async function bookableServiceTypes(
     );
   if (found.length !== unique.length) {
     throw validationFailed([
-      { field: 'serviceTypes', in: sentIn, code: 'not_found', message: 'Not a service type this workshop offers' },
+      {
+        field: 'serviceTypes',
+        in: sentIn,
+        code: 'not_found',
+        message: 'Not a service type this workshop offers',
+      },
     ]);
   }
   return unique.flatMap((id) => found.filter((type) => type.id === id));
 }
 
-const nameTaken = () => new Problem(409, 'service_type_exists', 'The workshop has a service type of this name');
+const nameTaken = () =>
+  new Problem(409, 'service_type_exists', 'The workshop has a service type of this name');
 
-export async function createServiceType(
-  db: Database,
-  workshopId: string,
-  body: ServiceTypeBody,
-  now: Date,
-) {
+export async function createServiceType(db: Database, workshopId: string, body: ServiceTypeBody, now: Date) {
   await loadWorkshop(db, workshopId);
   try {
     const [created] = await db

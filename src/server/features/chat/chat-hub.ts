@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import type { Change } from '../../db/change-feed.ts';
 import { messages } from '../../db/schema/index.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { loadConversation } from './conversation.ts';
-import { presentMessage } from './messages.ts';
+import { type MessageRow, presentMessage } from './messages.ts';
 
 const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), vehicleId: z.uuid() }),
@@ -17,6 +17,14 @@ const ClientMessage = z.discriminatedUnion('type', [
 export const CLOSE_SIGNED_OUT = 4401;
 const CLOSE_SERVER_CLOSING = 1001;
 const PERSON_TABLES = new Set(['sessions', 'users', 'staff_memberships']);
+/** New messages read from the database in one query at most. */
+const MAX_READ_BATCH = 500;
+
+/** A committed message announced by the change feed, not yet delivered. */
+interface Announced {
+  vehicleId: string;
+  messageId: string;
+}
 
 interface Participant {
   socket: WebSocket;
@@ -34,6 +42,9 @@ interface Participant {
 export class ChatHub {
   readonly #participants = new Set<Participant>();
   readonly #byVehicle = new Map<string, Set<Participant>>();
+  /** Announced messages in commit order, waiting for the read in flight (if any) to finish. */
+  readonly #announced: Announced[] = [];
+  #isReading = false;
 
   constructor(private readonly app: FastifyInstance) {
     app.changes.subscribe((change) => {
@@ -105,12 +116,9 @@ export class ChatHub {
     }
     if (change.table === 'messages') {
       const [vehicleId, messageId] = change.key.split('/');
-      const listeners = vehicleId ? this.#byVehicle.get(vehicleId) : undefined;
-      if (!listeners?.size || !messageId) return;
-      const [message] = await this.app.database.db.select().from(messages).where(eq(messages.id, messageId));
-      if (!message) return;
-      const payload = JSON.stringify({ type: 'message', message: presentMessage(message) });
-      for (const participant of listeners) participant.socket.send(payload);
+      if (!vehicleId || !messageId || !this.#byVehicle.get(vehicleId)?.size) return;
+      this.#announced.push({ vehicleId, messageId });
+      if (!this.#isReading) await this.#deliverAnnounced();
       return;
     }
     if (change.table === 'vehicles' || change.table === 'vehicle_memberships') {
@@ -123,6 +131,51 @@ export class ChatHub {
         if (change.table === 'organizations' || participant.actor.user.id === change.key)
           await this.#recheck(participant);
       }
+    }
+  }
+
+  /**
+   * Reads announced messages and sends each to its conversation's open sockets, in the order they
+   * were committed (the order the feed announces them). One read runs at a time, and whatever is
+   * announced meanwhile goes into the next, so a busy instance reads many messages per query
+   * rather than one, and a later message never overtakes an earlier one. Each message is
+   * serialised once and the same bytes go to every socket.
+   */
+  async #deliverAnnounced() {
+    this.#isReading = true;
+    try {
+      while (this.#announced.length > 0) {
+        const batch = this.#announced.splice(0, MAX_READ_BATCH);
+        let rows: MessageRow[];
+        try {
+          rows = await this.app.database.db
+            .select()
+            .from(messages)
+            .where(
+              inArray(
+                messages.id,
+                batch.map((announced) => announced.messageId),
+              ),
+            );
+        } catch (error) {
+          // Those messages stay in the database (history shows them); the next ones still go out.
+          this.app.log.error({ err: error, messages: batch.length }, 'chat hub could not read new messages');
+          continue;
+        }
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const { vehicleId, messageId } of batch) {
+          const message = byId.get(messageId);
+          const listeners = this.#byVehicle.get(vehicleId);
+          if (!message || !listeners?.size) continue;
+          const payload = Buffer.from(JSON.stringify({ type: 'message', message: presentMessage(message) }));
+          for (const participant of listeners) {
+            if (participant.socket.readyState === participant.socket.OPEN)
+              participant.socket.send(payload, { binary: false });
+          }
+        }
+      }
+    } finally {
+      this.#isReading = false;
     }
   }
 

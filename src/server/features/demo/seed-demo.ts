@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import {
   organizations,
+  serviceTypes,
   staffMemberships,
   users,
   vehicleMemberships,
   vehicles,
+  workshopBookingSettings,
 } from '../../db/schema/index.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import { bootstrapOperator, findOperator } from '../identity/bootstrap.ts';
@@ -54,6 +56,16 @@ const DEMO_VEHICLES = [
 ];
 export const DEMO_VINS = DEMO_VEHICLES.map((vehicle) => vehicle.vin);
 
+/** What the demo workshop offers to book, with how long each takes. */
+const DEMO_SERVICE_TYPES = [
+  { name: 'Annual service', durationMinutes: 120 },
+  { name: 'Oil change', durationMinutes: 30 },
+  { name: 'Tyre change', durationMinutes: 45 },
+  { name: 'Brake check', durationMinutes: 60 },
+  { name: 'Warning light diagnosis', durationMinutes: 60 },
+  { name: 'Battery health check', durationMinutes: 30 },
+];
+
 export async function seedDemo(db: Database, now: Date): Promise<void> {
   const [admin, workshopAdmin, driver, friend] = DEMO_LOGINS;
   if (await findUserByEmail(db, admin.email)) return;
@@ -87,6 +99,28 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!workshop) return;
+    // Nørre Auto takes bookings: weekdays with a short Friday, half-hour slots, three bays.
+    await tx.insert(workshopBookingSettings).values({
+      workshopId: workshop.id,
+      openingHours: [
+        ...[1, 2, 3, 4].map((weekday) => ({ weekday, opens: '07:30', closes: '16:00' })),
+        { weekday: 5, opens: '07:30', closes: '14:00' },
+      ],
+      slotMinutes: 30,
+      capacity: 3,
+      cancellationCutoffHours: 24,
+      updatedAt: now,
+    });
+    await tx
+      .insert(serviceTypes)
+      .values(
+        DEMO_SERVICE_TYPES.map((type) => ({
+          ...type,
+          workshopId: workshop.id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
     if (wilma) {
       await tx.insert(staffMemberships).values({
         userId: wilma.id,

@@ -190,7 +190,8 @@ export const en = {
     title: 'Notifications',
     listLabel: 'Notifications',
     emptyTitle: 'No notifications',
-    empty: 'Changes to your cars, such as a new data-sharing level, will be listed here.',
+    empty:
+      'Warning lights, service reminders from your workshop and other changes to your cars will be listed here.',
     unavailableTitle: 'Notifications are not available yet',
     unavailable: 'This keyfob server does not send notifications yet. Nothing is lost: check again later.',
     unread: 'Unread',
@@ -200,6 +201,17 @@ export const en = {
     sharingChangedByYou: 'You changed data sharing for {{plate}} to {{level}}.',
     sharingChangedGone: '{{name}} changed data sharing for a car you no longer use to {{level}}.',
     sharingChangedGoneByYou: 'You changed data sharing for a car you no longer use to {{level}}.',
+    warningLight: 'A warning light came on in {{plate}}: {{light}}.',
+    warningLightGone: 'A warning light came on in a car you no longer use: {{light}}.',
+    maintenanceByDate: '{{workshop}}: {{plate}} is due for service by {{date}}.',
+    maintenanceByMileage: '{{workshop}}: {{plate}} is due for service at {{mileage}}.',
+    maintenanceByBoth:
+      '{{workshop}}: {{plate}} is due for service by {{date}} or at {{mileage}}, whichever comes first.',
+    goneCar: 'a car you no longer use',
+    maintenanceNote: 'Note from the workshop: {{note}}',
+    maintenanceSentBy: 'Sent by {{name}}',
+    other: 'Something changed for {{plate}}.',
+    otherGone: 'Something changed for a car you no longer use.',
   },
   problems: {
     secondaryUserLimit:
@@ -407,7 +419,8 @@ export const da: AppTexts = {
     title: 'Beskeder',
     listLabel: 'Beskeder',
     emptyTitle: 'Ingen beskeder',
-    empty: 'Ændringer ved dine biler, fx et nyt niveau for datadeling, vises her.',
+    empty:
+      'Advarselslamper, servicepåmindelser fra dit værksted og andre ændringer ved dine biler vises her.',
     unavailableTitle: 'Beskeder er ikke tilgængelige endnu',
     unavailable: 'Denne keyfob-server sender endnu ikke beskeder. Intet går tabt: kig igen senere.',
     unread: 'Ulæst',
@@ -417,6 +430,17 @@ export const da: AppTexts = {
     sharingChangedByYou: 'Du har ændret datadeling for {{plate}} til {{level}}.',
     sharingChangedGone: '{{name}} har ændret datadeling til {{level}} for en bil, du ikke længere bruger.',
     sharingChangedGoneByYou: 'Du har ændret datadeling til {{level}} for en bil, du ikke længere bruger.',
+    warningLight: 'En advarselslampe er tændt i {{plate}}: {{light}}.',
+    warningLightGone: 'En advarselslampe er tændt i en bil, du ikke længere bruger: {{light}}.',
+    maintenanceByDate: '{{workshop}}: {{plate}} skal til service senest {{date}}.',
+    maintenanceByMileage: '{{workshop}}: {{plate}} skal til service ved {{mileage}}.',
+    maintenanceByBoth:
+      '{{workshop}}: {{plate}} skal til service senest {{date}} eller ved {{mileage}}, alt efter hvad der kommer først.',
+    goneCar: 'en bil, du ikke længere bruger,',
+    maintenanceNote: 'Besked fra værkstedet: {{note}}',
+    maintenanceSentBy: 'Sendt af {{name}}',
+    other: 'Der er sket en ændring for {{plate}}.',
+    otherGone: 'Der er sket en ændring for en bil, du ikke længere bruger.',
   },
   problems: {
     secondaryUserLimit:

@@ -1,5 +1,7 @@
 import { Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EMAIL_KINDS } from '../../api/notifications.ts';
+import { EmailPreferences } from '../../components/email-preferences.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
@@ -9,7 +11,10 @@ import { AppSection } from './app-section.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 import { useMyVehicles } from './use-driver-vehicles.ts';
 
-/** "More": each of the person's cars, with the way to Manage users, its trips and its status. */
+/**
+ * "More": each of the person's cars, with the way to Manage users, its trips and its status; and
+ * which emails the person gets.
+ */
 export function MorePage() {
   const { t } = useTranslation();
   const at = useAppTexts();
@@ -77,6 +82,9 @@ export function MorePage() {
             ))}
           </Stack>
         )}
+      </AppSection>
+      <AppSection title={t('emailPreferences.heading')}>
+        <EmailPreferences kinds={EMAIL_KINDS} />
       </AppSection>
     </Page>
   );

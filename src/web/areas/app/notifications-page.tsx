@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppNotification } from '../../api/notifications.ts';
-import { formatDateTime } from '../../components/format.ts';
+import type { AppNotification, NotificationBase } from '../../api/notifications.ts';
+import { alarmName } from '../../components/alarm-list.tsx';
+import { formatCalendarDate, formatDateTime, formatKilometres } from '../../components/format.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
@@ -13,20 +15,87 @@ import { sharingLevelName } from './sharing-level-choice.tsx';
 import { type AppT, useAppTexts } from './use-app-texts.ts';
 import { useMarkRead, useNotificationList } from './use-notifications.ts';
 
+/** A car as a notice names it: its registration number, or that it is no longer the reader's. */
+function carOf(notification: AppNotification, at: AppT): string {
+  return notification.vehicle?.registrationNumber ?? at('notifications.goneCar');
+}
+
 /** A notice in words, from the reader's point of view ("You changed…" for their own change). */
-function noticeText(notification: AppNotification, myUserId: string, at: AppT): string {
-  const level = sharingLevelName(notification.data.level, at);
-  const name = notification.data.changedBy.name;
-  const isMine = notification.data.changedBy.id === myUserId;
-  if (!notification.vehicle) {
-    return isMine
-      ? at('notifications.sharingChangedGoneByYou', { level })
-      : at('notifications.sharingChangedGone', { name, level });
+function noticeText(notification: AppNotification, myUserId: string, at: AppT, t: TFunction): string {
+  const language = currentLanguage();
+  switch (notification.kind) {
+    case 'sharing_level_changed': {
+      const level = sharingLevelName(notification.data.level, at);
+      const name = notification.data.changedBy.name;
+      const isMine = notification.data.changedBy.id === myUserId;
+      if (!notification.vehicle) {
+        return isMine
+          ? at('notifications.sharingChangedGoneByYou', { level })
+          : at('notifications.sharingChangedGone', { name, level });
+      }
+      const plate = notification.vehicle.registrationNumber;
+      return isMine
+        ? at('notifications.sharingChangedByYou', { plate, level })
+        : at('notifications.sharingChanged', { name, plate, level });
+    }
+    case 'warning_light_on': {
+      const light = alarmName(notification.data.code, t);
+      return notification.vehicle
+        ? at('notifications.warningLight', { plate: notification.vehicle.registrationNumber, light })
+        : at('notifications.warningLightGone', { light });
+    }
+    case 'maintenance_due': {
+      const { dueDate, dueMileageKm, workshop } = notification.data;
+      const values = {
+        workshop: workshop.name,
+        plate: carOf(notification, at),
+        date: dueDate ? formatCalendarDate(dueDate, language) : '',
+        mileage: dueMileageKm === null ? '' : formatKilometres(dueMileageKm, language),
+      };
+      if (dueDate && dueMileageKm !== null) return at('notifications.maintenanceByBoth', values);
+      return dueDate
+        ? at('notifications.maintenanceByDate', values)
+        : at('notifications.maintenanceByMileage', values);
+    }
+    default: {
+      // A kind this app does not know yet (a newer server's): say only that something happened.
+      const { vehicle } = notification as NotificationBase;
+      return vehicle
+        ? at('notifications.other', { plate: vehicle.registrationNumber })
+        : at('notifications.otherGone');
+    }
   }
-  const plate = notification.vehicle.registrationNumber;
-  return isMine
-    ? at('notifications.sharingChangedByYou', { plate, level })
-    : at('notifications.sharingChanged', { name, plate, level });
+}
+
+/** What a notice adds below its sentence: the light's description and since when, or the note. */
+function NoticeDetails({ notification }: { notification: AppNotification }) {
+  const { t } = useTranslation();
+  const at = useAppTexts();
+  if (notification.kind === 'warning_light_on') {
+    return (
+      <>
+        {notification.data.description ? <Text size="sm">{notification.data.description}</Text> : null}
+        <Text size="sm">
+          {t('alarms.since', { date: formatDateTime(notification.data.since, currentLanguage()) })}
+        </Text>
+      </>
+    );
+  }
+  if (notification.kind === 'maintenance_due') {
+    return (
+      <>
+        {notification.data.note ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {at('notifications.maintenanceNote', { note: notification.data.note })}
+          </Text>
+        ) : null}
+        <Text size="sm">
+          {at('notifications.maintenanceSentBy', { name: notification.data.sentBy.name })}
+        </Text>
+      </>
+    );
+  }
+  return null;
 }
 
 function NotificationItem({
@@ -38,6 +107,7 @@ function NotificationItem({
   onMarkRead: () => void;
   isMarking: boolean;
 }) {
+  const { t } = useTranslation();
   const at = useAppTexts();
   const me = useAreaMe();
   const textId = useId();
@@ -53,7 +123,7 @@ function NotificationItem({
       <Stack gap="xs">
         <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
           <Text id={textId} fw={isUnread ? 600 : 400}>
-            {noticeText(notification, me.user.id, at)}
+            {noticeText(notification, me.user.id, at, t)}
           </Text>
           {isUnread ? (
             <Badge color="blue.8" variant="filled" radius="sm" tt="none" miw="max-content">
@@ -61,6 +131,7 @@ function NotificationItem({
             </Badge>
           ) : null}
         </Group>
+        <NoticeDetails notification={notification} />
         <Text size="sm" c="dimmed">
           {formatDateTime(notification.createdAt, currentLanguage())}
         </Text>
@@ -83,8 +154,9 @@ function NotificationItem({
 }
 
 /**
- * The person's notices (so far: a changed data-sharing level), newest first, with unread ones
- * marked and "Mark as read". A server without notifications (404) gets a calm note, no error.
+ * The person's notices (a changed data-sharing level, a warning light that came on, service due
+ * from the workshop), newest first, with unread ones marked and "Mark as read". A server without
+ * notifications (404) gets a calm note, no error.
  */
 export function NotificationsPage() {
   const { t } = useTranslation();

@@ -36,9 +36,11 @@ export function ConversationList({
               search={{ workshop: workshopId, vehicle: vehicle.id }}
               active={isSelected}
               aria-current={isSelected ? 'true' : undefined}
-              // Filled: Mantine's light active style is blue on pale blue, below 4.5:1.
+              // Filled: Mantine's light active style is blue on pale blue, below 4.5:1. Its
+              // description is also faded, which on the filled row falls below 4.5:1 too.
               variant="filled"
               style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              styles={{ description: { opacity: 1 } }}
               label={
                 <Group gap="xs" justify="space-between" wrap="nowrap">
                   <Text span fw={unreadCount > 0 ? 700 : 600} inherit>
@@ -59,7 +61,7 @@ export function ConversationList({
                 </Group>
               }
               description={
-                <Stack component="span" gap={2}>
+                <Stack component="span" gap={2} c={isSelected ? 'white' : 'dimmed'}>
                   <Text span size="sm">{`${vehicle.make} ${vehicle.model}`}</Text>
                   <Text span size="sm" lineClamp={2}>
                     {wt('inbox.lastMessage', { name: lastMessage.author.name, body: lastMessage.body })}

@@ -14,6 +14,7 @@ import { Page } from '../../components/page.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { VehicleHealth } from '../../components/vehicle-health.tsx';
 import { useAreaMe } from '../area-me.tsx';
+import { MaintenanceNoticeSection } from './maintenance-notice-section.tsx';
 import { PrimaryUserSection } from './primary-user-section.tsx';
 import { RotateTokenDialog } from './rotate-token-dialog.tsx';
 import { useWorkshopTexts } from './use-workshop-texts.ts';
@@ -119,6 +120,10 @@ function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
         </Section>
       ) : null}
 
+      <Section title={wt('maintenance.heading')}>
+        <MaintenanceNoticeSection workshopId={workshopId} vehicle={vehicle} />
+      </Section>
+
       <Section title={wt('details.healthHeading')}>
         <Text c="dimmed">{wt('details.healthIntro')}</Text>
         <VehicleHealth status={vehicle.status} />
@@ -154,8 +159,8 @@ function VehicleView({ workshopId, vehicle, onChanged }: VehicleViewProps) {
 
 /**
  * A vehicle in the workshop portal: its facts, the primary user (or their invitation, or the
- * form to invite them), the secondary users, health and alarms (never the position) and the
- * device token (SPEC §5, §6).
+ * form to invite them), the secondary users, the way to its chat, maintenance notices, health and
+ * alarms (never the position) and the device token (SPEC §5, §6, §7).
  */
 export function WorkshopVehiclePage() {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { ApiError } from '../../api/client.ts';
 import type { StaffMembership } from '../../api/session.ts';
 import { fetchWorkshopVehicle, WORKSHOP_VEHICLES_KEY } from '../../api/vehicles.ts';
 import { ChatConversation } from '../../components/chat-conversation.tsx';
+import { EmailPreferences } from '../../components/email-preferences.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
@@ -115,6 +116,20 @@ function ConversationPanel({ workshopId, vehicleId, listed, isListKnown }: Conve
   );
 }
 
+/** Staff get the batched mail about unread chat; it is theirs to turn off here. */
+function ChatMailChoice() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h3" id={headingId}>
+        {t('emailPreferences.heading')}
+      </Title>
+      <EmailPreferences kinds={['chat_messages']} />
+    </Stack>
+  );
+}
+
 function Inbox({ workshop, selectedVehicleId }: { workshop: StaffMembership; selectedVehicleId?: string }) {
   const { t } = useTranslation();
   const wt = useWorkshopTexts();
@@ -193,9 +208,12 @@ function Inbox({ workshop, selectedVehicleId }: { workshop: StaffMembership; sel
         {panel}
       </Stack>
     ) : (
-      <Stack gap="md">
-        <Text>{wt('inbox.intro', { workshop: workshop.organizationName })}</Text>
-        {list}
+      <Stack gap="xl">
+        <Stack gap="md">
+          <Text>{wt('inbox.intro', { workshop: workshop.organizationName })}</Text>
+          {list}
+        </Stack>
+        <ChatMailChoice />
       </Stack>
     );
   }
@@ -203,9 +221,10 @@ function Inbox({ workshop, selectedVehicleId }: { workshop: StaffMembership; sel
     <Stack gap="md">
       <Text>{wt('inbox.intro', { workshop: workshop.organizationName })}</Text>
       <Flex gap="xl" align="flex-start">
-        <Box w={300} style={{ flexShrink: 0 }}>
+        <Stack w={300} gap="xl" style={{ flexShrink: 0 }}>
           {list}
-        </Box>
+          <ChatMailChoice />
+        </Stack>
         <Box style={{ flex: 1, minWidth: 0 }}>{panel}</Box>
       </Flex>
     </Stack>
