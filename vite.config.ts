@@ -17,8 +17,12 @@ function keepAppModules(request: IncomingMessage): string | undefined {
   return /^[^?#]*\.tsx?(?:[?#]|$)/.test(url) ? url : undefined;
 }
 
+// `ws`: the workshop chat's WebSocket (/api/v1/chat/live) goes to the API server too.
 const proxy: Record<string, ProxyOptions> = Object.fromEntries(
-  SERVER_PATHS.map((name) => [`^/${name}(?:[/?#]|$)`, { target: API_ORIGIN, bypass: keepAppModules }]),
+  SERVER_PATHS.map((name) => [
+    `^/${name}(?:[/?#]|$)`,
+    { target: API_ORIGIN, bypass: keepAppModules, ws: true },
+  ]),
 );
 
 export default defineConfig({

@@ -122,7 +122,9 @@ export const chatDelivery: Benchmark = {
       reference: () => measure(reference),
       subject: () => measure(keyfob),
       onSample: (round, side, sample) =>
-        log(`round ${round} ${side === 'reference' ? reference.name : keyfob.name}: ${describeSample(sample)}`),
+        log(
+          `round ${round} ${side === 'reference' ? reference.name : keyfob.name}: ${describeSample(sample)}`,
+        ),
     });
     await background.request({ kind: 'close' });
     measured.close();
@@ -186,7 +188,8 @@ function pickMeasuredVehicle(pairs: readonly VehicleUserPair[]): VehicleUserPair
 function planConversations(measured: readonly VehicleUserPair[], chat: SeededChat): ConversationPlan {
   const measuredVehicleId = measured[0]?.vehicleId;
   const measuredStaff = chat.mainStaff[MEASURED_AUTHORS];
-  if (!measuredVehicleId || !measuredStaff) throw new Error('seed: too few staff for the measured conversation');
+  if (!measuredVehicleId || !measuredStaff)
+    throw new Error('seed: too few staff for the measured conversation');
   return {
     backgroundConversations: chat.busyWorkshops.flatMap((workshop) => workshop.vehicleIds),
     backgroundSockets: chat.busyWorkshops.flatMap((workshop) =>

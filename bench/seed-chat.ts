@@ -83,7 +83,11 @@ export async function seedChat(databaseUrl: string, options: SeedChatOptions): P
              ORDER BY id LIMIT $2::int) AS picked
        JOIN seed_workshop AS w ON w.w = 1 + picked.i / $3::int
        WHERE v.id = picked.id`,
-      [options.keepVehicleId, options.busyWorkshops * options.vehiclesPerBusyWorkshop, options.vehiclesPerBusyWorkshop],
+      [
+        options.keepVehicleId,
+        options.busyWorkshops * options.vehiclesPerBusyWorkshop,
+        options.vehiclesPerBusyWorkshop,
+      ],
     );
     if (moved !== options.busyWorkshops * options.vehiclesPerBusyWorkshop) {
       throw new Error(`seed: moved ${moved} vehicles to the busy workshops`);

@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../src/server/db/schema/index.ts';
-import { buildStaff, buildUser, buildVehicle, signIn } from '../src/server/test/factories.ts';
+import {
+  buildOrganization,
+  buildStaff,
+  buildUser,
+  buildVehicle,
+  signIn,
+} from '../src/server/test/factories.ts';
 import { expectAccessible, expectNoHorizontalScroll, saveScreenshot, useBrowserTest } from './harness.ts';
 
 describe('workshop chat in the driver app and the workshop portal (SPEC §7), in Chromium', () => {
@@ -227,7 +233,9 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     const db = t.server.database.db;
     const owner = await buildUser(db, { name: 'Olga Ejer' });
     const friend = await buildUser(db, { name: 'Frida Ven' });
-    const { vehicle, workshop, deviceToken } = await buildVehicle(db, {
+    const workshop = await buildOrganization(db, { name: 'Nørre Auto' });
+    const { vehicle, deviceToken } = await buildVehicle(db, {
+      workshop,
       primary: owner,
       secondaries: [friend],
     });
@@ -296,7 +304,7 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     const notice = list.getByRole('listitem').filter({ hasText: 'due for service' });
     await notice
       .getByText(
-        `${workshop.name}: ${plate} is due for service by 15 April 2026 or at 30,000 km, whichever comes first.`,
+        `Nørre Auto: ${plate} is due for service by 15 April 2026 or at 30,000 km, whichever comes first.`,
       )
       .waitFor();
     await notice.getByText('Note from the workshop: Oil, filters and brake check.').waitFor();
@@ -321,5 +329,63 @@ describe('workshop chat in the driver app and the workshop portal (SPEC §7), in
     await emails.getByRole('switch', { name: 'Warning lights' }).waitFor();
     expect(await emails.getByRole('switch', { name: 'Service due' }).isChecked()).toBe(false);
     expect(await emails.getByRole('switch', { name: 'Warning lights' }).isChecked()).toBe(true);
+  }, 90_000);
+
+  it('the inbox on a phone stacks the list and the conversation; a removed user sees the car gone', async () => {
+    const db = t.server.database.db;
+    const owner = await buildUser(db, { name: 'Ole Ejer' });
+    const guest = await buildUser(db, { name: 'Gitte Gæst' });
+    const { vehicle, workshop } = await buildVehicle(db, { primary: owner, secondaries: [guest] });
+    const technician = await buildStaff(db, workshop, ['technician'], { name: 'Theo Tekniker' });
+    const plate = vehicle.registrationNumber;
+
+    const guestPage = await openAs(guest, { phone: true });
+    await guestPage.goto(`/app/chat?vehicle=${vehicle.id}`);
+    await guestPage.getByRole('heading', { level: 1, name: 'Workshop chat' }).waitFor();
+    await write(guestPage, 'Is the car ready?', 'button');
+
+    // The technician's phone: first the list, then the conversation in its place.
+    const staff = await openAs(technician, { phone: true });
+    await staff.goto('/workshop/inbox');
+    await staff.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    const item = staff
+      .getByRole('list', { name: /^Conversations at / })
+      .getByRole('link', { name: new RegExp(plate) });
+    await item.getByText('1 unread').waitFor();
+    await checkPage(staff, true);
+    await saveScreenshot(staff, 'chat-inbox-phone');
+    await item.click();
+    await staff.getByRole('link', { name: 'Back to the inbox' }).waitFor();
+    expect(await staff.getByRole('list', { name: /^Conversations at / }).count()).toBe(0);
+    await staff
+      .getByRole('region', { name: 'About the conversation' })
+      .getByText('1 secondary user: Gitte Gæst', { exact: true })
+      .waitFor();
+    await staff
+      .getByRole('log', { name: `Conversation about ${plate}` })
+      .getByText('Is the car ready?')
+      .waitFor();
+    await checkPage(staff, true);
+    await saveScreenshot(staff, 'chat-inbox-conversation-phone');
+    await staff.getByRole('link', { name: 'Back to the inbox' }).click();
+    // Read now that it was open.
+    await staff
+      .getByRole('list', { name: /^Conversations at / })
+      .getByRole('link', { name: new RegExp(plate) })
+      .waitFor();
+    await expect.poll(() => item.getByText(/unread/).count()).toBe(0);
+
+    // The primary removes the guest, whose open chat then shows the car as gone, without a reload.
+    const token = await signIn(db, owner, t.server.clock.now());
+    const removal = await fetch(`${t.baseUrl}/api/v1/vehicles/${vehicle.id}/users/${guest.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(removal.status).toBe(204);
+    await guestPage
+      .getByRole('heading', { level: 1, name: 'You no longer have access to this vehicle' })
+      .waitFor();
+    expect(await guestPage.getByText('Is the car ready?').count()).toBe(0);
+    await checkPage(guestPage, true);
   }, 90_000);
 });

@@ -155,7 +155,9 @@ export function postChatMessage(
         );
       },
     );
-    request.once('timeout', () => request.destroy(new Error(`${url} did not answer in ${POST_TIMEOUT_MS} ms`)));
+    request.once('timeout', () =>
+      request.destroy(new Error(`${url} did not answer in ${POST_TIMEOUT_MS} ms`)),
+    );
     request.once('error', reject);
     request.end(payload);
   });
@@ -167,10 +169,13 @@ export function checkPosted(
   vehicleId: string,
   body: string,
 ): DeliveredMessage {
-  if (answer.status !== 201) throw new Error(`posting answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  if (answer.status !== 201)
+    throw new Error(`posting answered ${answer.status}: ${answer.text.slice(0, 300)}`);
   const message = JSON.parse(answer.text) as Partial<DeliveredMessage>;
   if (typeof message.id !== 'string' || message.vehicleId !== vehicleId || message.body !== body) {
-    throw new Error(`posting answered 201 with ${answer.text.slice(0, 300)}; expected ${body} in ${vehicleId}`);
+    throw new Error(
+      `posting answered 201 with ${answer.text.slice(0, 300)}; expected ${body} in ${vehicleId}`,
+    );
   }
   return { id: message.id, vehicleId, body };
 }

@@ -70,7 +70,8 @@ sockets.on('connection', (socket) => {
       return socket.send(JSON.stringify({ type: 'error', code: 'validation_failed' }));
     }
     const room = parsed.vehicleId;
-    if (typeof room !== 'string') return socket.send(JSON.stringify({ type: 'error', code: 'validation_failed' }));
+    if (typeof room !== 'string')
+      return socket.send(JSON.stringify({ type: 'error', code: 'validation_failed' }));
     if (parsed.type === 'subscribe') {
       const members = rooms.get(room) ?? new Set();
       members.add(socket);

@@ -7,14 +7,19 @@ import {
   bookings,
   invitations,
   serviceTypes,
+  statementMonths,
+  statements,
   trips,
   workshopBookingSettings,
 } from '../db/schema/index.ts';
 import {
   bearer,
+  buildAccount,
+  buildChargingKey,
   buildOperator,
   buildOrganization,
   buildStaff,
+  buildSubAccount,
   buildUser,
   buildVehicle,
   signIn,
@@ -35,7 +40,13 @@ type Actor =
   | 'vehiclePrimary'
   | 'vehicleSecondary'
   /** The household vehicle's device, by its device token. */
-  | 'vehicleDevice';
+  | 'vehicleDevice'
+  /** Owner of the charging fleet account (the parent of its subsidiary). */
+  | 'accountOwner'
+  /** Owner of the fleet's subsidiary sub-account. */
+  | 'subsidiaryOwner'
+  /** A charging back end, by its key. */
+  | 'chargingBackend';
 
 interface Fixtures {
   operatorId: string;
@@ -59,6 +70,15 @@ interface Fixtures {
   primarysBookingId: string;
   serviceTypeId: string;
   removableServiceTypeId: string;
+  /** Charging: the fleet account, its subsidiary, a driver with a rate, statements awaiting approval. */
+  fleetAccountId: string;
+  subsidiaryId: string;
+  fleetDriverId: string;
+  approvableStatementId: string;
+  rejectableStatementId: string;
+  ownersStatementId: string;
+  rotatableKeyId: string;
+  revocableKeyId: string;
 }
 
 interface AuthorizationCase {
@@ -75,6 +95,20 @@ const telemetryBatch = () => ({
   events: [{ id: `route-auth-${eventCounter++}`, type: 'fuel', ts: '2026-03-01T08:00:00Z', percent: 50 }],
 });
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+let chargingCounter = 0;
+const chargingBatch = (f: Fixtures) => ({
+  sessions: [
+    {
+      id: `route-auth-${chargingCounter++}`,
+      accountId: f.subsidiaryId,
+      chargerId: 'C1',
+      private: true,
+      startedAt: '2026-02-20T08:00:00Z',
+      endedAt: '2026-02-20T09:00:00Z',
+      energyWh: 10_000,
+    },
+  ],
+});
 let emailCounter = 0;
 const freshEmail = () => `route-auth-${emailCounter++}@example.test`;
 const newVehicle = () => ({ vin: uniqueVin(), registrationNumber: 'RA 1', make: 'Skoda', model: 'Enyaq' });
@@ -1176,6 +1210,304 @@ const AUTHORIZATION_CASES: Record<string, AuthorizationCase[]> = {
       expectStatus: 200,
     },
   ],
+  'POST /api/v1/admin/charging-keys': [
+    { as: 'anonymous', payload: () => ({ name: 'Back end' }), expectStatus: 401 },
+    { as: 'operatorFinance', payload: () => ({ name: 'Back end' }), expectStatus: 403 },
+    { as: 'customerManager', payload: () => ({ name: 'Back end' }), expectStatus: 403 },
+    { as: 'operatorAdmin', payload: () => ({ name: 'Back end' }), expectStatus: 201 },
+  ],
+  'GET /api/v1/admin/charging-keys': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'operatorFinance', expectStatus: 403 },
+    { as: 'operatorAdmin', expectStatus: 200 },
+  ],
+  'POST /api/v1/admin/charging-keys/:id/rotate': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/charging-keys/${f.rotatableKeyId}/rotate`,
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/charging-keys/${f.rotatableKeyId}/rotate`,
+      expectStatus: 403,
+    },
+    { as: 'operatorAdmin', url: `/api/v1/admin/charging-keys/${UNKNOWN_ID}/rotate`, expectStatus: 404 },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/admin/charging-keys/${f.rotatableKeyId}/rotate`,
+      expectStatus: 200,
+    },
+  ],
+  'DELETE /api/v1/admin/charging-keys/:id': [
+    { as: 'anonymous', url: (f) => `/api/v1/admin/charging-keys/${f.revocableKeyId}`, expectStatus: 401 },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/charging-keys/${f.revocableKeyId}`,
+      expectStatus: 403,
+    },
+    { as: 'operatorAdmin', url: (f) => `/api/v1/admin/charging-keys/${f.revocableKeyId}`, expectStatus: 204 },
+  ],
+  'POST /api/v1/ingest/charging-sessions': [
+    { as: 'anonymous', payload: chargingBatch, expectStatus: 401 },
+    // A person's session or a car's device token is not a charging back end's key.
+    { as: 'operatorAdmin', payload: chargingBatch, expectStatus: 401 },
+    { as: 'vehicleDevice', payload: chargingBatch, expectStatus: 401 },
+    { as: 'chargingBackend', payload: chargingBatch, expectStatus: 202 },
+  ],
+  'GET /api/v1/admin/accounts/:id/reimbursement-rates': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rates`,
+      expectStatus: 401,
+    },
+    // Support helps customers but does not see the money agreed with them.
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rates`,
+      expectStatus: 403,
+    },
+    {
+      as: 'accountOwner',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rates`,
+      expectStatus: 403,
+    },
+    {
+      as: 'customerManager',
+      url: `/api/v1/admin/accounts/${UNKNOWN_ID}/reimbursement-rates`,
+      expectStatus: 404,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rates`,
+      expectStatus: 200,
+    },
+  ],
+  'PUT /api/v1/admin/accounts/:id/reimbursement-rate': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.31' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.31' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'accountOwner',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.31' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'customerManager',
+      url: (f) => `/api/v1/admin/accounts/${f.subsidiaryId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.31' }),
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/admin/accounts/:id/members/:userId/reimbursement-rates': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rates`,
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rates`,
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rates`,
+      expectStatus: 200,
+    },
+  ],
+  'PUT /api/v1/admin/accounts/:id/members/:userId/reimbursement-rate': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.21' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.21' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/admin/accounts/${f.fleetAccountId}/members/${f.fleetDriverId}/reimbursement-rate`,
+      payload: () => ({ reimbursementRateEur: '0.21' }),
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/admin/statements/close': [
+    { as: 'anonymous', payload: () => ({ month: '2026-02' }), expectStatus: 401 },
+    { as: 'customerManager', payload: () => ({ month: '2026-02' }), expectStatus: 403 },
+    { as: 'operatorSupport', payload: () => ({ month: '2026-02' }), expectStatus: 403 },
+    { as: 'accountOwner', payload: () => ({ month: '2026-02' }), expectStatus: 403 },
+    { as: 'operatorFinance', payload: () => ({ month: '2026-02' }), expectStatus: 200 },
+    { as: 'operatorAdmin', payload: () => ({ month: '2026-02' }), expectStatus: 200 },
+  ],
+  'GET /api/v1/admin/statements/months': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'operatorSupport', expectStatus: 403 },
+    { as: 'operatorFinance', expectStatus: 200 },
+  ],
+  'GET /api/v1/admin/statements': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'accountOwner', expectStatus: 403 },
+    { as: 'operatorSupport', expectStatus: 403 },
+    { as: 'customerManager', expectStatus: 403 },
+    { as: 'operatorFinance', expectStatus: 200 },
+    { as: 'operatorAdmin', expectStatus: 200 },
+  ],
+  'GET /api/v1/admin/statements/export.csv': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'customerManager', expectStatus: 403 },
+    { as: 'operatorFinance', expectStatus: 200 },
+  ],
+  'GET /api/v1/accounts/:aid/statements': [
+    { as: 'anonymous', url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`, expectStatus: 401 },
+    // Not the account's: as if it were not there.
+    { as: 'plainUser', url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`, expectStatus: 404 },
+    { as: 'technician', url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`, expectStatus: 404 },
+    // A subsidiary sees its own statements, not its parent's.
+    {
+      as: 'subsidiaryOwner',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`,
+      expectStatus: 404,
+    },
+    { as: 'subsidiaryOwner', url: (f) => `/api/v1/accounts/${f.subsidiaryId}/statements`, expectStatus: 200 },
+    { as: 'accountOwner', url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`, expectStatus: 200 },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements`,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/accounts/:aid/statements/:sid': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}`,
+      expectStatus: 404,
+    },
+    {
+      as: 'subsidiaryOwner',
+      url: (f) => `/api/v1/accounts/${f.subsidiaryId}/statements/${f.approvableStatementId}`,
+      expectStatus: 200,
+    },
+    {
+      as: 'accountOwner',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}`,
+      expectStatus: 200,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/accounts/:aid/statements/:sid/approve': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}/approve`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}/approve`,
+      expectStatus: 404,
+    },
+    // The subsidiary does not approve its own statement; operator staff other than finance neither.
+    {
+      as: 'subsidiaryOwner',
+      url: (f) => `/api/v1/accounts/${f.subsidiaryId}/statements/${f.approvableStatementId}/approve`,
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorAdmin',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}/approve`,
+      expectStatus: 403,
+    },
+    {
+      as: 'accountOwner',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.approvableStatementId}/approve`,
+      expectStatus: 200,
+    },
+  ],
+  'POST /api/v1/accounts/:aid/statements/:sid/reject': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.rejectableStatementId}/reject`,
+      payload: () => ({ reason: 'Wrong charger' }),
+      expectStatus: 401,
+    },
+    {
+      as: 'subsidiaryOwner',
+      url: (f) => `/api/v1/accounts/${f.subsidiaryId}/statements/${f.rejectableStatementId}/reject`,
+      payload: () => ({ reason: 'Wrong charger' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.rejectableStatementId}/reject`,
+      payload: () => ({ reason: 'Wrong charger' }),
+      expectStatus: 403,
+    },
+    {
+      as: 'operatorFinance',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/statements/${f.rejectableStatementId}/reject`,
+      payload: () => ({ reason: 'Wrong charger' }),
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/accounts/:aid/charging-sessions': [
+    {
+      as: 'anonymous',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/charging-sessions`,
+      expectStatus: 401,
+    },
+    {
+      as: 'plainUser',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/charging-sessions`,
+      expectStatus: 404,
+    },
+    {
+      as: 'accountOwner',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/charging-sessions`,
+      expectStatus: 200,
+    },
+    {
+      as: 'operatorSupport',
+      url: (f) => `/api/v1/accounts/${f.fleetAccountId}/charging-sessions`,
+      expectStatus: 200,
+    },
+  ],
+  'GET /api/v1/me/charging-sessions': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 200 },
+  ],
+  'GET /api/v1/me/statements': [
+    { as: 'anonymous', expectStatus: 401 },
+    { as: 'plainUser', expectStatus: 200 },
+  ],
+  'GET /api/v1/me/statements/:sid': [
+    { as: 'anonymous', url: (f) => `/api/v1/me/statements/${f.ownersStatementId}`, expectStatus: 401 },
+    // Someone else's statement is not there for the caller.
+    { as: 'plainUser', url: (f) => `/api/v1/me/statements/${f.ownersStatementId}`, expectStatus: 404 },
+    { as: 'accountOwner', url: (f) => `/api/v1/me/statements/${f.ownersStatementId}`, expectStatus: 200 },
+  ],
 };
 
 describe('route authorization', () => {
@@ -1274,6 +1606,51 @@ describe('route authorization', () => {
         householdBooking(12, vehiclePrimary, 'requested'),
       ])
       .returning();
+    // Charging: a fleet account (its owner, a driver with a rate), a subsidiary with its owner,
+    // two of its statements awaiting approval and one of the owner's own, and back-end keys.
+    const accountOwner = await buildUser(db);
+    const subsidiaryOwner = await buildUser(db);
+    const fleetDriver = await buildUser(db);
+    const fleet = await buildAccount(db, {
+      owners: [accountOwner],
+      drivers: [{ user: fleetDriver, rateEur: '0.2' }],
+    });
+    const subsidiary = await buildSubAccount(db, fleet, {
+      usage: 'subsidiary',
+      rateEur: '0.3',
+      owners: [subsidiaryOwner],
+    });
+    await db.insert(statementMonths).values(
+      ['2025-11', '2025-12'].map((month) => ({
+        month,
+        timeZone: 'Europe/Copenhagen',
+        periodStart: new Date(`${month}-01T00:00:00Z`),
+        periodEnd: new Date(`${month}-28T00:00:00Z`),
+        closedAt: t.clock.now(),
+      })),
+    );
+    const statementOf = (month: string, accountId: string, userId: string | null) => ({
+      month,
+      accountId,
+      userId,
+      status: userId ? ('approved' as const) : ('awaiting_approval' as const),
+      energyWh: 10_000,
+      amountExactEur: '3.0000000',
+      amountEur: '3.00',
+      sessionCount: 1,
+      correctionCount: 0,
+      createdAt: t.clock.now(),
+    });
+    const [approvable, rejectable, ownersStatement] = await db
+      .insert(statements)
+      .values([
+        statementOf('2025-11', subsidiary.id, null),
+        statementOf('2025-12', subsidiary.id, null),
+        statementOf('2025-12', fleet.id, accountOwner.id),
+      ])
+      .returning();
+    const chargingBackend = await buildChargingKey(db);
+    tokens.set('chargingBackend', chargingBackend.key);
     fixtures = {
       operatorId: operator.id,
       workshopId: workshop.id,
@@ -1297,9 +1674,20 @@ describe('route authorization', () => {
       primarysBookingId: primarys?.id ?? '',
       serviceTypeId: serviceType?.id ?? '',
       removableServiceTypeId: removableServiceType?.id ?? '',
+      fleetAccountId: fleet.id,
+      subsidiaryId: subsidiary.id,
+      fleetDriverId: fleetDriver.id,
+      approvableStatementId: approvable?.id ?? '',
+      rejectableStatementId: rejectable?.id ?? '',
+      ownersStatementId: ownersStatement?.id ?? '',
+      rotatableKeyId: (await buildChargingKey(db)).id,
+      revocableKeyId: (await buildChargingKey(db)).id,
     };
     tokens.set('vehicleDevice', household.deviceToken);
-    const people: Record<Exclude<Actor, 'anonymous' | 'vehicleDevice'>, { id: string }> = {
+    const people: Record<
+      Exclude<Actor, 'anonymous' | 'vehicleDevice' | 'chargingBackend'>,
+      { id: string }
+    > = {
       plainUser: await buildUser(db),
       leavingUser: await buildUser(db),
       technician,
@@ -1310,6 +1698,8 @@ describe('route authorization', () => {
       customerManager: await buildStaff(db, operator, ['customer_manager']),
       vehiclePrimary,
       vehicleSecondary,
+      accountOwner,
+      subsidiaryOwner,
     };
     for (const [actor, person] of Object.entries(people)) {
       tokens.set(actor as Actor, await signIn(db, person, t.clock.now()));

@@ -148,8 +148,16 @@ export async function buildAccount(
     .returning();
   if (!account) throw new Error('insert returned no account');
   const members = [
-    ...(options.owners ?? []).map((user) => ({ userId: user.id, role: 'account_owner' as const, rate: null })),
-    ...(options.drivers ?? []).map((d) => ({ userId: d.user.id, role: 'driver' as const, rate: d.rateEur ?? null })),
+    ...(options.owners ?? []).map((user) => ({
+      userId: user.id,
+      role: 'account_owner' as const,
+      rate: null,
+    })),
+    ...(options.drivers ?? []).map((d) => ({
+      userId: d.user.id,
+      role: 'driver' as const,
+      rate: d.rateEur ?? null,
+    })),
   ];
   for (const member of members) {
     await db.insert(accountMemberships).values({

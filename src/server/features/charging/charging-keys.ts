@@ -44,7 +44,12 @@ export async function insertChargingKey(
   const { token, hash } = newToken();
   const [row] = await db
     .insert(chargingKeys)
-    .values({ name: input.name, secretHash: hash, createdAt: input.now, createdByUserId: input.createdByUserId })
+    .values({
+      name: input.name,
+      secretHash: hash,
+      createdAt: input.now,
+      createdByUserId: input.createdByUserId,
+    })
     .returning({ id: chargingKeys.id });
   if (!row) throw new Error('insert returned no charging key');
   return { id: row.id, name: input.name, key: keyText(row.id, token) };
@@ -96,7 +101,12 @@ export async function rotateChargingKey(
     if (!row) throw notFound('No such charging key, or it is revoked');
     await recordAudit(
       tx,
-      { action: 'charging_key.rotated', actorUserId: actor.user.id, subjectType: 'charging_key', subjectId: id },
+      {
+        action: 'charging_key.rotated',
+        actorUserId: actor.user.id,
+        subjectType: 'charging_key',
+        subjectId: id,
+      },
       now,
     );
     return { id: row.id, name: row.name, key: keyText(row.id, token) };
@@ -107,13 +117,21 @@ export async function rotateChargingKey(
 export async function revokeChargingKey(db: Database, actor: Actor, id: string, now: Date): Promise<void> {
   authorize(actor, 'charging.keys.manage');
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ revokedAt: chargingKeys.revokedAt }).from(chargingKeys).where(eq(chargingKeys.id, id));
+    const [row] = await tx
+      .select({ revokedAt: chargingKeys.revokedAt })
+      .from(chargingKeys)
+      .where(eq(chargingKeys.id, id));
     if (!row) throw notFound();
     if (row.revokedAt) return;
     await tx.update(chargingKeys).set({ revokedAt: now }).where(eq(chargingKeys.id, id));
     await recordAudit(
       tx,
-      { action: 'charging_key.revoked', actorUserId: actor.user.id, subjectType: 'charging_key', subjectId: id },
+      {
+        action: 'charging_key.revoked',
+        actorUserId: actor.user.id,
+        subjectType: 'charging_key',
+        subjectId: id,
+      },
       now,
     );
   });

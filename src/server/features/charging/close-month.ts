@@ -23,7 +23,9 @@ export async function lockClosing(tx: Database): Promise<void> {
 
 /** Where rates are frozen: the end of the latest closed month, or null before any close. */
 export async function closedUntil(tx: Database): Promise<Date | null> {
-  const [row] = await tx.select({ end: sql<string | null>`max(${statementMonths.periodEnd})` }).from(statementMonths);
+  const [row] = await tx
+    .select({ end: sql<string | null>`max(${statementMonths.periodEnd})` })
+    .from(statementMonths);
   return row?.end ? new Date(row.end) : null;
 }
 
@@ -154,7 +156,11 @@ export async function closeMonth(
       for (let from = 0; from < draft.lines.length; from += INSERT_CHUNK) {
         await tx
           .insert(statementLines)
-          .values(draft.lines.slice(from, from + INSERT_CHUNK).map((line) => ({ ...line, statementId: statement.id })));
+          .values(
+            draft.lines
+              .slice(from, from + INSERT_CHUNK)
+              .map((line) => ({ ...line, statementId: statement.id })),
+          );
       }
     }
     await recordAudit(

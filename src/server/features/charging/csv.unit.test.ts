@@ -3,9 +3,16 @@ import { toCsv } from './csv.ts';
 
 describe('CSV', () => {
   it('quotes what needs quoting, doubles quotes, ends lines with CRLF', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', null], [1.5, '12.30']])).toBe(
-      'a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1.5,12.30\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', null],
+          [1.5, '12.30'],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n1.5,12.30\r\n');
   });
 
   it('defuses text a spreadsheet would run as a formula, but not numbers', () => {

@@ -29,7 +29,8 @@ export async function decideStatement(
   if (!access) throw notFound();
   const maySee = can(actor, 'statement.read') || canOnAccount('account.statements.read', access);
   if (!maySee) throw notFound();
-  if (!can(actor, 'statement.approve') && !canOnAccount('account.statements.approve', access)) throw forbidden();
+  if (!can(actor, 'statement.approve') && !canOnAccount('account.statements.approve', access))
+    throw forbidden();
 
   await db.transaction(async (tx) => {
     const [decided] = await tx

@@ -37,9 +37,9 @@ describe("drafting a month's statements", () => {
   });
 
   it('reimburses nobody for an account session without a user', () => {
-    expect(draftStatements('2026-02', [session({ accountId: FAMILY, isSubAccount: false, usage: null })])).toEqual(
-      [],
-    );
+    expect(
+      draftStatements('2026-02', [session({ accountId: FAMILY, isSubAccount: false, usage: null })]),
+    ).toEqual([]);
   });
 
   it('counts a session by its end in Copenhagen, and makes earlier months corrections', () => {
@@ -55,6 +55,11 @@ describe("drafting a month's statements", () => {
       ['correction', '2026-01', '0.5000000'],
       ['session', '2026-02', '2.5000000'],
     ]);
-    expect(drafts[0]).toMatchObject({ sessionCount: 1, correctionCount: 1, amountEur: '3.00', energyWh: 12_000 });
+    expect(drafts[0]).toMatchObject({
+      sessionCount: 1,
+      correctionCount: 1,
+      amountEur: '3.00',
+      energyWh: 12_000,
+    });
   });
 });

@@ -57,7 +57,10 @@ export async function ingestChargingSessions(
             .select({ accountId: accountMemberships.accountId, userId: accountMemberships.userId })
             .from(accountMemberships)
             .where(
-              and(inArray(accountMemberships.accountId, accountIds), inArray(accountMemberships.userId, userIds)),
+              and(
+                inArray(accountMemberships.accountId, accountIds),
+                inArray(accountMemberships.userId, userIds),
+              ),
             )
         ).map((row) => `${row.accountId}/${row.userId}`)
       : [],

@@ -45,7 +45,11 @@ describe('charging back ends and session ingest', () => {
       rejected: [],
     });
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/charging-keys/${id}`, headers });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/charging-keys/${id}`,
+      headers,
+    });
     expect(revoked.statusCode).toBe(204);
     expect((await ingest(t, rotated.json().key, [session])).statusCode).toBe(401);
     expect((await postAs(t, headers, `/admin/charging-keys/${id}/rotate`)).statusCode).toBe(404);
@@ -84,7 +88,11 @@ describe('charging back ends and session ingest', () => {
     const driver = await buildUser(db);
     const outsider = await buildUser(db);
     const account = await buildAccount(db, { drivers: [{ user: driver, rateEur: '0.25' }] });
-    const employee = await buildSubAccount(db, account, { usage: 'employee', rateEur: '0.3', owners: [outsider] });
+    const employee = await buildSubAccount(db, account, {
+      usage: 'employee',
+      rateEur: '0.3',
+      owners: [outsider],
+    });
     const { key } = await buildChargingKey(db);
     const end = '2026-02-20T10:00:00Z';
     const good = [
@@ -141,12 +149,16 @@ describe('charging back ends and session ingest', () => {
   it('answers 400 naming the fields for a batch of the wrong shape', async () => {
     const { key } = await buildChargingKey(t.database.db);
     const account = crypto.randomUUID();
-    const shapeless = await ingest(t, key, [{ ...chargingSession(account, '2026-02-20T10:00:00Z'), private: 'yes' }]);
+    const shapeless = await ingest(t, key, [
+      { ...chargingSession(account, '2026-02-20T10:00:00Z'), private: 'yes' },
+    ]);
     expect(shapeless.statusCode).toBe(400);
     expect(shapeless.json().code).toBe('validation_failed');
     expect(shapeless.json().errors.map((e: { field: string }) => e.field)).toEqual(['sessions.0.private']);
     expect((await ingest(t, key, [])).statusCode).toBe(400);
-    const noDate = await ingest(t, key, [chargingSession(account, '2026-02-20T10:00:00Z', { endedAt: 'yesterday' })]);
+    const noDate = await ingest(t, key, [
+      chargingSession(account, '2026-02-20T10:00:00Z', { endedAt: 'yesterday' }),
+    ]);
     expect(noDate.statusCode).toBe(400);
   });
 });

@@ -32,7 +32,10 @@ describe('reimbursement money', () => {
   it('makes the statement total the sum of the exact amounts rounded to cents', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(energies, rates), { maxLength: 200 }), (sessions) => {
-        const lines = sessions.map(([energyWh, rate]) => ({ energyWh, amountEur: sessionAmount(energyWh, rate) }));
+        const lines = sessions.map(([energyWh, rate]) => ({
+          energyWh,
+          amountEur: sessionAmount(energyWh, rate),
+        }));
         const totals = statementTotals(lines);
         const exact = sessions.reduce(
           (sum, [energyWh, rate]) => sum.plus(new Decimal(energyWh).times(rate).dividedBy(1000)),

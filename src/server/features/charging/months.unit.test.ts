@@ -5,7 +5,13 @@ import { MonthText, monthOf, monthSpan, monthStart, nextMonth, previousMonth } f
 const months = fc
   .tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }))
   .map(([year, month]) => `${year}-${String(month).padStart(2, '0')}`);
-const zones = fc.constantFrom('Europe/Copenhagen', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland');
+const zones = fc.constantFrom(
+  'Europe/Copenhagen',
+  'UTC',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Pacific/Auckland',
+);
 
 describe('months on a time zone calendar', () => {
   it('begins a Copenhagen month at local midnight, in winter and in summer time', () => {
@@ -43,11 +49,15 @@ describe('months on a time zone calendar', () => {
 
   it('places every instant inside the span of its month', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-02-01'), max: new Date('2100-11-30'), noInvalidDate: true }), zones, (at, zone) => {
-        const { start, end } = monthSpan(monthOf(at, zone), zone);
-        expect(start.getTime()).toBeLessThanOrEqual(at.getTime());
-        expect(at.getTime()).toBeLessThan(end.getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-02-01'), max: new Date('2100-11-30'), noInvalidDate: true }),
+        zones,
+        (at, zone) => {
+          const { start, end } = monthSpan(monthOf(at, zone), zone);
+          expect(start.getTime()).toBeLessThanOrEqual(at.getTime());
+          expect(at.getTime()).toBeLessThan(end.getTime());
+        },
+      ),
     );
   });
 

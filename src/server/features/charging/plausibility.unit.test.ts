@@ -28,10 +28,12 @@ describe('meter nonsense', () => {
     expect(meterNonsense(session({ energyWh: 1.5 }), NOW)).toBe('energy_not_whole_wh');
     expect(meterNonsense(session({ energyWh: 1_000_001 }), NOW)).toBe('energy_absurd');
     // 100 kWh in one minute is 6 MW.
-    expect(
-      meterNonsense(session({ startedAt: '2026-02-20T19:59:00Z', energyWh: 100_000 }), NOW),
-    ).toBe('energy_absurd');
-    expect(meterNonsense(session({ endedAt: '2026-02-20T18:00:00Z', energyWh: 1 }), NOW)).toBe('energy_absurd');
+    expect(meterNonsense(session({ startedAt: '2026-02-20T19:59:00Z', energyWh: 100_000 }), NOW)).toBe(
+      'energy_absurd',
+    );
+    expect(meterNonsense(session({ endedAt: '2026-02-20T18:00:00Z', energyWh: 1 }), NOW)).toBe(
+      'energy_absurd',
+    );
   });
 
   it('allows a clock a little fast, and a megawatt charger', () => {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
 import {
+  accountMemberships,
   accounts,
   chargingSessions,
   statementLines,
@@ -10,7 +11,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { decodeCursor, decodeTimeCursor, encodeCursor } from '../../lib/search.ts';
-import type { AccountRole, AccountTarget } from '../../policy/rules/account.ts';
+import type { AccountTarget } from '../../policy/rules/account.ts';
 import { kwhOf } from './money.ts';
 import { type Month, monthOf, monthSpan } from './months.ts';
 
@@ -22,16 +23,18 @@ export async function loadAccountAccess(
   accountId: string,
   userId: string,
 ): Promise<(AccountTarget & { id: string; parentAccountId: string | null }) | undefined> {
+  const own = alias(accountMemberships, 'own');
+  const inParent = alias(accountMemberships, 'in_parent');
   const [row] = await db
     .select({
       id: accounts.id,
       parentAccountId: accounts.parentAccountId,
-      role: sql<AccountRole | null>`(select m.role from account_memberships m
-        where m.account_id = ${accounts.id} and m.user_id = ${userId})`,
-      parentRole: sql<AccountRole | null>`(select m.role from account_memberships m
-        where m.account_id = ${accounts.parentAccountId} and m.user_id = ${userId})`,
+      role: own.role,
+      parentRole: inParent.role,
     })
     .from(accounts)
+    .leftJoin(own, and(eq(own.accountId, accounts.id), eq(own.userId, userId)))
+    .leftJoin(inParent, and(eq(inParent.accountId, accounts.parentAccountId), eq(inParent.userId, userId)))
     .where(eq(accounts.id, accountId));
   return row;
 }
@@ -153,9 +156,11 @@ export function listClosedMonths(db: Database) {
       periodEnd: statementMonths.periodEnd,
       closedAt: statementMonths.closedAt,
       closedByUserId: statementMonths.closedByUserId,
-      statementCount: sql<number>`(select count(*)::int from statements s where s.month = ${statementMonths.month})`,
+      statementCount: sql<number>`count(${statements.id})::int`,
     })
     .from(statementMonths)
+    .leftJoin(statements, eq(statements.month, statementMonths.month))
+    .groupBy(statementMonths.month)
     .orderBy(desc(statementMonths.month));
 }
 
@@ -192,8 +197,13 @@ export async function listSessions(
       and(
         'userId' in scope
           ? eq(chargingSessions.userId, scope.userId)
-          : or(eq(chargingSessions.accountId, scope.accountTree), eq(accounts.parentAccountId, scope.accountTree)),
-        span ? and(gte(chargingSessions.endedAt, span.start), lt(chargingSessions.endedAt, span.end)) : undefined,
+          : or(
+              eq(chargingSessions.accountId, scope.accountTree),
+              eq(accounts.parentAccountId, scope.accountTree),
+            ),
+        span
+          ? and(gte(chargingSessions.endedAt, span.start), lt(chargingSessions.endedAt, span.end))
+          : undefined,
         after
           ? sql`(${chargingSessions.endedAt}, ${chargingSessions.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
           : undefined,
@@ -205,7 +215,6 @@ export async function listSessions(
   const last = items.at(-1);
   return {
     items: items.map((row) => ({ ...row, month: monthOf(row.endedAt), energyKwh: kwhOf(row.energyWh) })),
-    nextCursor:
-      rows.length > PAGE_SIZE && last ? encodeCursor(last.endedAt.toISOString(), last.id) : null,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last.endedAt.toISOString(), last.id) : null,
   };
 }

@@ -16,7 +16,9 @@ export interface RateSubject {
 const subjectIs = (subject: RateSubject) =>
   and(
     eq(reimbursementRates.accountId, subject.accountId),
-    subject.userId === null ? isNull(reimbursementRates.userId) : eq(reimbursementRates.userId, subject.userId),
+    subject.userId === null
+      ? isNull(reimbursementRates.userId)
+      : eq(reimbursementRates.userId, subject.userId),
   );
 
 /**
@@ -64,7 +66,9 @@ async function requireSubject(db: Database, subject: RateSubject): Promise<void>
   const [member] = await db
     .select({ id: accountMemberships.id })
     .from(accountMemberships)
-    .where(and(eq(accountMemberships.accountId, subject.accountId), eq(accountMemberships.userId, subject.userId)));
+    .where(
+      and(eq(accountMemberships.accountId, subject.accountId), eq(accountMemberships.userId, subject.userId)),
+    );
   if (!member) throw notFound('No such member of the account');
 }
 
@@ -117,9 +121,14 @@ export async function changeRate(
     await lockClosing(tx);
     const frozenUntil = await closedUntil(tx);
     if (frozenUntil && effectiveFrom < frozenUntil) {
-      throw new Problem(409, 'month_closed', `Rates before ${frozenUntil.toISOString()} belong to closed months`, {
-        closedUntil: frozenUntil.toISOString(),
-      });
+      throw new Problem(
+        409,
+        'month_closed',
+        `Rates before ${frozenUntil.toISOString()} belong to closed months`,
+        {
+          closedUntil: frozenUntil.toISOString(),
+        },
+      );
     }
     const previous = await rateAt(tx, subject, effectiveFrom);
     await recordRate(tx, subject, input.reimbursementRateEur, {
@@ -129,12 +138,20 @@ export async function changeRate(
     });
     const current = await rateAt(tx, subject, now);
     if (subject.userId === null) {
-      await tx.update(accounts).set({ reimbursementRateEur: current }).where(eq(accounts.id, subject.accountId));
+      await tx
+        .update(accounts)
+        .set({ reimbursementRateEur: current })
+        .where(eq(accounts.id, subject.accountId));
     } else {
       await tx
         .update(accountMemberships)
         .set({ reimbursementRateEur: current })
-        .where(and(eq(accountMemberships.accountId, subject.accountId), eq(accountMemberships.userId, subject.userId)));
+        .where(
+          and(
+            eq(accountMemberships.accountId, subject.accountId),
+            eq(accountMemberships.userId, subject.userId),
+          ),
+        );
     }
     await recordAudit(
       tx,

@@ -5,7 +5,12 @@ import { requireActor, requireChargingBackend } from '../../plugins/authenticate
 import type { Actor } from '../../policy/actor.ts';
 import { can } from '../../policy/authorize.ts';
 import { canOnAccount } from '../../policy/rules/account.ts';
-import { createChargingKey, listChargingKeys, revokeChargingKey, rotateChargingKey } from './charging-keys.ts';
+import {
+  createChargingKey,
+  listChargingKeys,
+  revokeChargingKey,
+  rotateChargingKey,
+} from './charging-keys.ts';
 import { closeMonth } from './close-month.ts';
 import { toCsv } from './csv.ts';
 import { decideStatement } from './decide-statement.ts';
@@ -45,7 +50,8 @@ const IdParams = z.object({ id: z.uuid() });
 const AccountParams = z.object({ aid: z.uuid() });
 const AccountStatementParams = z.object({ aid: z.uuid(), sid: z.uuid() });
 const MemberParams = z.object({ id: z.uuid(), userId: z.uuid() });
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** The most rows one CSV export holds: a year of statements for thousands of parties. */
 const EXPORT_LIMIT = 100_000;
@@ -182,7 +188,13 @@ export const chargingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = await requireActor(request);
-      return changeRate(db, actor, { accountId: request.params.id, userId: null }, request.body, app.clock.now());
+      return changeRate(
+        db,
+        actor,
+        { accountId: request.params.id, userId: null },
+        request.body,
+        app.clock.now(),
+      );
     },
   );
 
@@ -192,7 +204,7 @@ export const chargingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'account.rates.read' },
       schema: {
         tags: ['charging'],
-        summary: "The rate agreed with an end-user of the account now, and its history",
+        summary: 'The rate agreed with an end-user of the account now, and its history',
         params: MemberParams,
         response: { 200: RateHistory },
       },
@@ -207,7 +219,7 @@ export const chargingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'account.rates.manage' },
       schema: {
         tags: ['charging'],
-        summary: "Change the rate agreed with an end-user (null: no longer reimbursed); history is kept",
+        summary: 'Change the rate agreed with an end-user (null: no longer reimbursed); history is kept',
         params: MemberParams,
         body: MemberRateBody,
         response: { 200: RateHistory },
@@ -231,7 +243,8 @@ export const chargingRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'statement.close' },
       schema: {
         tags: ['statements'],
-        summary: "Close a month: its statements exist afterwards (safe to repeat; the monthly job does it too)",
+        summary:
+          'Close a month: its statements exist afterwards (safe to repeat; the monthly job does it too)',
         body: CloseMonthBody,
         response: { 200: CloseMonthAnswer },
       },

@@ -26,7 +26,10 @@ describe('monthly statements', () => {
     const db = t.database.db;
     const owner = await buildUser(db);
     const driver = await buildUser(db);
-    const family = await buildAccount(db, { owners: [owner], drivers: [{ user: driver, rateEur: '0.2500' }] });
+    const family = await buildAccount(db, {
+      owners: [owner],
+      drivers: [{ user: driver, rateEur: '0.2500' }],
+    });
     const employee = await buildSubAccount(db, family, { usage: 'employee', rateEur: '0.3000' });
     const { key } = await buildChargingKey(db);
     t.clock.set(new Date('2026-02-10T12:00:00Z'));
@@ -35,7 +38,11 @@ describe('monthly statements', () => {
       // 12 kWh at 0.25 = 3.00
       chargingSession(family.id, '2026-02-03T20:00:00Z', { userId: driver.id, energyWh: 12_000 }),
       // Not private: never reimbursed.
-      chargingSession(family.id, '2026-02-05T20:00:00Z', { userId: driver.id, energyWh: 20_000, private: false }),
+      chargingSession(family.id, '2026-02-05T20:00:00Z', {
+        userId: driver.id,
+        energyWh: 20_000,
+        private: false,
+      }),
       // Starts 23:00 on 31 January and ends 00:15 on 1 February in Copenhagen (23:15 UTC on the
       // 31st): it ended in February. 1.018 kWh at 0.25 = 0.2545
       chargingSession(family.id, '2026-01-31T23:15:00Z', {
@@ -52,9 +59,14 @@ describe('monthly statements', () => {
     // Mid-month the rate agreed with the driver goes up, from now on.
     t.clock.set(new Date('2026-02-15T12:00:00Z'));
     const manager = await staff(['customer_manager']);
-    const changed = await putAs(t, manager, `/admin/accounts/${family.id}/members/${driver.id}/reimbursement-rate`, {
-      reimbursementRateEur: '0.315',
-    });
+    const changed = await putAs(
+      t,
+      manager,
+      `/admin/accounts/${family.id}/members/${driver.id}/reimbursement-rate`,
+      {
+        reimbursementRateEur: '0.315',
+      },
+    );
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().reimbursementRateEur).toBe('0.3150');
 
@@ -114,11 +126,22 @@ describe('monthly statements', () => {
       reimbursementMode: 'automatic',
     });
 
-    const detail = await getAs(t, await as(owner), `/accounts/${family.id}/statements/${driverStatement?.id}`);
+    const detail = await getAs(
+      t,
+      await as(owner),
+      `/accounts/${family.id}/statements/${driverStatement?.id}`,
+    );
     expect(detail.statusCode, detail.body).toBe(200);
     expect(detail.json().amountExactEur).toBe('5.7086650');
     expect(
-      detail.json().lines.map((line: Record<string, unknown>) => [line.endedAt, line.rateEur, line.amountEur, line.kind]),
+      detail
+        .json()
+        .lines.map((line: Record<string, unknown>) => [
+          line.endedAt,
+          line.rateEur,
+          line.amountEur,
+          line.kind,
+        ]),
     ).toEqual([
       ['2026-01-31T23:15:00.000Z', '0.2500', '0.2545000', 'session'],
       ['2026-02-03T20:00:00.000Z', '0.2500', '3.0000000', 'session'],
@@ -141,7 +164,11 @@ describe('monthly statements', () => {
 
     // Closing again makes nothing new.
     const again = await closeMonthAs(t, finance, '2026-02');
-    expect(again.json()).toMatchObject({ closedNow: false, statementCount: 2, closedAt: '2026-03-01T09:00:00.000Z' });
+    expect(again.json()).toMatchObject({
+      closedNow: false,
+      statementCount: 2,
+      closedAt: '2026-03-01T09:00:00.000Z',
+    });
     const rows = await db.select().from(statements).where(eq(statements.month, '2026-02'));
     expect(rows).toHaveLength(2);
   });
@@ -173,7 +200,9 @@ describe('monthly statements', () => {
         chargingSession(subsidiary.id, '2026-03-11T10:00:00Z'),
       ]);
       const finance = await staff(['finance']);
-      const answers = await Promise.all(Array.from({ length: 12 }, () => closeMonthAs(t, finance, '2026-03')));
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => closeMonthAs(t, finance, '2026-03')),
+      );
       expect(answers.map((answer) => answer.statusCode)).toEqual(Array(12).fill(200));
       expect(answers.filter((answer) => answer.json().closedNow)).toHaveLength(1);
       const made = await db.select().from(statements).where(eq(statements.month, '2026-03'));

@@ -13,6 +13,7 @@ import { hashToken } from '../../lib/tokens.ts';
 import { bootstrapOperator, findOperator } from '../identity/bootstrap.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { findUserByEmail } from '../identity/users.ts';
+import { seedChargingDemo } from './seed-charging.ts';
 
 /** Demo logins: printed at start when DEMO is on. Never used outside demo data. */
 export const DEMO_PASSWORD = 'keyfob-demo-password';
@@ -111,16 +112,14 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       cancellationCutoffHours: 24,
       updatedAt: now,
     });
-    await tx
-      .insert(serviceTypes)
-      .values(
-        DEMO_SERVICE_TYPES.map((type) => ({
-          ...type,
-          workshopId: workshop.id,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    await tx.insert(serviceTypes).values(
+      DEMO_SERVICE_TYPES.map((type) => ({
+        ...type,
+        workshopId: workshop.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     if (wilma) {
       await tx.insert(staffMemberships).values({
         userId: wilma.id,
@@ -164,4 +163,9 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
       })),
     );
   });
+  const [owner, fleetDriver] = [
+    await findUserByEmail(db, driver.email),
+    await findUserByEmail(db, friend.email),
+  ];
+  if (owner && fleetDriver) await seedChargingDemo(db, { ownerId: owner.id, driverId: fleetDriver.id }, now);
 }
