@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { requireActor, requireChargingBackend } from '../../plugins/authenticate.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -61,7 +62,7 @@ const EXPORT_LIMIT = 100_000;
  * operator staff; anyone else is told it does not exist.
  */
 async function requireAccountReader(
-  db: Parameters<typeof loadAccountAccess>[0],
+  db: Database,
   actor: Actor,
   accountId: string,
 ): Promise<{ showRates: boolean }> {

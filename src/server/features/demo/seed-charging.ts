@@ -45,23 +45,21 @@ export async function seedChargingDemo(
       createdAt: since,
     },
   ]);
-  await db
-    .insert(reimbursementRates)
-    .values([
-      {
-        accountId: fleet.id,
-        userId: people.driverId,
-        rateEur: '0.2500',
-        effectiveFrom: since,
-        createdAt: since,
-      },
-      ...subAccounts.map((sub) => ({
-        accountId: sub.id,
-        rateEur: sub.rate,
-        effectiveFrom: since,
-        createdAt: since,
-      })),
-    ]);
+  await db.insert(reimbursementRates).values([
+    {
+      accountId: fleet.id,
+      userId: people.driverId,
+      rateEur: '0.2500',
+      effectiveFrom: since,
+      createdAt: since,
+    },
+    ...subAccounts.map((sub) => ({
+      accountId: sub.id,
+      rateEur: sub.rate,
+      effectiveFrom: since,
+      createdAt: since,
+    })),
+  ]);
   const [employee, subsidiary] = subAccounts;
   if (!employee || !subsidiary) return;
 

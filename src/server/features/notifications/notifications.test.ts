@@ -129,7 +129,9 @@ describe('notifications', () => {
         headers,
         payload: payload as object,
       });
-    const allOn = { email: { warning_light_on: true, maintenance_due: true, chat_messages: true } };
+    const allOn = {
+      email: { warning_light_on: true, maintenance_due: true, booking_changed: true, chat_messages: true },
+    };
     expect(await read(headers)).toEqual(allOn);
 
     const chatOff = await write({ email: { chat_messages: false } });

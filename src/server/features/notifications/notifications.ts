@@ -59,7 +59,12 @@ export type Notice = {
  * The kinds that also go out by mail, unless the person turned that mail off; `chat_messages` is
  * the batched mail about unread chat. A sharing change is told in the app only.
  */
-export const EMAIL_KINDS = ['warning_light_on', 'maintenance_due', 'chat_messages'] as const;
+export const EMAIL_KINDS = [
+  'warning_light_on',
+  'maintenance_due',
+  'booking_changed',
+  'chat_messages',
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 const isEmailKind = (kind: string): kind is EmailKind => (EMAIL_KINDS as readonly string[]).includes(kind);
