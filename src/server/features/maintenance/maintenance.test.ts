@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, buildStaff, buildUser, buildVehicle, signIn } from '../../test/factories.ts';
+import {
+  bearer,
+  buildOrganization,
+  buildStaff,
+  buildUser,
+  buildVehicle,
+  signIn,
+} from '../../test/factories.ts';
 import { mailsTo } from '../../test/mail.ts';
 import { operatorStaff } from '../../test/people.ts';
 import { useTestApp } from '../../test/server.ts';
@@ -10,7 +17,11 @@ describe('maintenance notices', () => {
   async function workshopCar() {
     const primary = await buildUser(t.database.db, { name: 'Pia Primary' });
     const friend = await buildUser(t.database.db, { name: 'Frida Friend', language: 'da' });
-    const built = await buildVehicle(t.database.db, { primary, secondaries: [friend] });
+    const workshop = await buildOrganization(t.database.db);
+    const built = {
+      ...(await buildVehicle(t.database.db, { workshop, primary, secondaries: [friend] })),
+      workshop,
+    };
     const headersOf = async (user: { id: string }) =>
       bearer(await signIn(t.database.db, user, t.clock.now()));
     const staffHeaders = async (roles: Parameters<typeof buildStaff>[2], name = 'Tom Technician') =>
