@@ -5,7 +5,6 @@ import { useTestApp } from '../../test/server.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let counter = 0;
-const newEmail = (prefix = 'staff') => `${prefix}-${counter++}@example.test`;
 
 describe('system users and workshops', () => {
   const t = useTestApp();

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../test/db.ts';
 import {
@@ -12,39 +13,6 @@ import {
 } from '../../test/factories.ts';
 import { useTestApp } from '../../test/server.ts';
 import { chargingSession, closeMonthAs, getAs, ingest, postAs, putAs } from './test-kit.ts';
-
-/**
- * An independent RFC 4180 reader for the export test. keyfob has no CSV library (see the report
- * on issue 10: csv-parse would be added as a dev dependency and take this function's place).
- */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (isQuoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') isQuoted = false;
-      else field += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += char;
-  }
-  if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 describe('approving statements, immutability and corrections', () => {
   const t = useTestApp({ start: new Date('2026-03-01T09:00:00Z') });
@@ -335,7 +303,7 @@ describe('approving statements, immutability and corrections', () => {
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(exported.headers['content-disposition']).toBe('attachment; filename="statements-2026-03.csv"');
-    const [header, ...rows] = parseCsv(exported.body);
+    const [header, ...rows] = parse(exported.body, { record_delimiter: '\r\n' }) as string[][];
     expect(header).toEqual([
       'statement_id',
       'month',
