@@ -3,10 +3,19 @@ import { AccountPage } from './areas/admin/account-page.tsx';
 import { AccountsPage } from './areas/admin/accounts-page.tsx';
 import { AdminHomePage } from './areas/admin/admin-home-page.tsx';
 import { AdminLayout } from './areas/admin/admin-layout.tsx';
+import { ChargingKeysPage } from './areas/admin/charging-keys-page.tsx';
 import { CustomersPage } from './areas/admin/customers-page.tsx';
 import { MailPage } from './areas/admin/mail-page.tsx';
+import { AdminStatementPage } from './areas/admin/statement-page.tsx';
+import { StatementsPage } from './areas/admin/statements-page.tsx';
 import { SystemUsersPage } from './areas/admin/system-users-page.tsx';
 import { WorkshopsPage } from './areas/admin/workshops-page.tsx';
+import { BookServicePage } from './areas/app/book-service-page.tsx';
+import { BookingPage, parseBookingSearch } from './areas/app/booking-page.tsx';
+import { BookingsPage } from './areas/app/bookings-page.tsx';
+import { ChargingPage } from './areas/app/charging-page.tsx';
+import { AccountSessionsPage, MySessionsPage } from './areas/app/charging-sessions-page.tsx';
+import { AccountStatementPage, MyStatementPage } from './areas/app/charging-statement-page.tsx';
 import { ChatPage, parseChatSearch } from './areas/app/chat-page.tsx';
 import { DriverAppLayout } from './areas/app/driver-app-layout.tsx';
 import { ManageUsersPage } from './areas/app/manage-users-page.tsx';
@@ -20,10 +29,17 @@ import { LoginPage } from './areas/auth/login-page.tsx';
 import { safeNextPath } from './areas/auth/next-path.ts';
 import { RequestPasswordResetPage } from './areas/auth/request-password-reset-page.tsx';
 import { ResetPasswordPage } from './areas/auth/reset-password-page.tsx';
+import {
+  parseAdminStatementSearch,
+  parseChargingSearch,
+  parseMonthSearch,
+} from './areas/charging/charging-search.ts';
 import { LandingPage } from './areas/home/landing-page.tsx';
+import { BookingSettingsPage } from './areas/workshop/booking-settings-page.tsx';
 import { WorkshopVehiclePage } from './areas/workshop/vehicle-page.tsx';
 import { parseWorkshopSearch } from './areas/workshop/workshop-access.ts';
 import { WorkshopAlarmsPage } from './areas/workshop/workshop-alarms-page.tsx';
+import { parseBookingsSearch, WorkshopBookingsPage } from './areas/workshop/workshop-bookings-page.tsx';
 import { WorkshopHomePage } from './areas/workshop/workshop-home-page.tsx';
 import { parseInboxSearch, WorkshopInboxPage } from './areas/workshop/workshop-inbox-page.tsx';
 import { WorkshopLayout } from './areas/workshop/workshop-layout.tsx';
@@ -103,6 +119,24 @@ const workshopsRoute = createRoute({
   component: WorkshopsPage,
 });
 const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: '/mail', component: MailPage });
+// Charging reimbursement: every statement (filters in the address, so the CSV link follows them),
+// one statement under its account, and the charging back ends' keys.
+const statementsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/statements',
+  validateSearch: parseAdminStatementSearch,
+  component: StatementsPage,
+});
+const adminStatementRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/accounts/$accountId/statements/$statementId',
+  component: AdminStatementPage,
+});
+const chargingKeysRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/charging-keys',
+  component: ChargingKeysPage,
+});
 
 const workshopRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -132,6 +166,18 @@ const workshopInboxRoute = createRoute({
   path: '/inbox',
   validateSearch: parseInboxSearch,
   component: WorkshopInboxPage,
+});
+const workshopBookingsRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/bookings',
+  validateSearch: parseBookingsSearch,
+  component: WorkshopBookingsPage,
+});
+const workshopBookingSettingsRoute = createRoute({
+  getParentRoute: () => workshopRoute,
+  path: '/booking-settings',
+  validateSearch: parseWorkshopSearch,
+  component: BookingSettingsPage,
 });
 const workshopStaffRoute = createRoute({
   getParentRoute: () => workshopRoute,
@@ -178,6 +224,52 @@ const driverTripRoute = createRoute({
   path: '/vehicles/$vehicleId/trips/$tripId',
   component: TripPage,
 });
+// Service booking sits under the car, like its trips; booking mails link to one booking's page.
+const driverBookingsRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/bookings',
+  component: BookingsPage,
+});
+const driverBookServiceRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/bookings/new',
+  component: BookServicePage,
+});
+const driverBookingRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/vehicles/$vehicleId/bookings/$bookingId',
+  validateSearch: parseBookingSearch,
+  component: BookingPage,
+});
+// Charging sits below More: an owner's account statements and sessions, and a driver's own.
+const driverChargingRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/charging',
+  validateSearch: parseChargingSearch,
+  component: ChargingPage,
+});
+const driverMyChargingSessionsRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/charging/sessions',
+  validateSearch: parseMonthSearch,
+  component: MySessionsPage,
+});
+const driverMyStatementRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/charging/statements/$statementId',
+  component: MyStatementPage,
+});
+const driverAccountChargingSessionsRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/charging/accounts/$accountId/sessions',
+  validateSearch: parseMonthSearch,
+  component: AccountSessionsPage,
+});
+const driverAccountStatementRoute = createRoute({
+  getParentRoute: () => driverAppRoute,
+  path: '/charging/accounts/$accountId/statements/$statementId',
+  component: AccountStatementPage,
+});
 const driverNotificationsRoute = createRoute({
   getParentRoute: () => driverAppRoute,
   path: '/notifications',
@@ -198,11 +290,16 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     workshopsRoute,
     mailRoute,
+    statementsRoute,
+    adminStatementRoute,
+    chargingKeysRoute,
   ]),
   workshopRoute.addChildren([
     workshopHomeRoute,
     workshopAlarmsRoute,
     workshopInboxRoute,
+    workshopBookingsRoute,
+    workshopBookingSettingsRoute,
     workshopStaffRoute,
     workshopVehicleRoute,
   ]),
@@ -213,6 +310,14 @@ const routeTree = rootRoute.addChildren([
     driverUsersRoute,
     driverTripsRoute,
     driverTripRoute,
+    driverBookingsRoute,
+    driverBookServiceRoute,
+    driverBookingRoute,
+    driverChargingRoute,
+    driverMyChargingSessionsRoute,
+    driverMyStatementRoute,
+    driverAccountChargingSessionsRoute,
+    driverAccountStatementRoute,
     driverNotificationsRoute,
   ]),
 ]);

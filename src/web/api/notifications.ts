@@ -1,3 +1,4 @@
+import type { BookingAction, BookingSide, BookingStatus } from '../../shared/booking.ts';
 import { ApiError, apiFetch } from './client.ts';
 import { queryString } from './lists.ts';
 import type { SharingLevel } from './vehicles.ts';
@@ -14,6 +15,20 @@ export interface NotificationData {
     note: string | null;
     workshop: { id: string; name: string };
     sentBy: { id: string | null; name: string };
+  };
+  /**
+   * A service booking changed: told to the booker and the primary. `start`/`end` are the time the
+   * change concerned (the proposal's for `proposed`), with the workshop's UTC offset.
+   */
+  booking_changed: {
+    bookingId: string;
+    action: BookingAction;
+    status: BookingStatus;
+    start: string;
+    end: string;
+    reason: string | null;
+    workshop: { id: string; name: string };
+    changedBy: { id: string; name: string; side: BookingSide };
   };
 }
 
@@ -67,7 +82,7 @@ export function markAllNotificationsRead(): Promise<void> {
 }
 
 /** The mails a person can turn off, one per kind; all are on until turned off. */
-export const EMAIL_KINDS = ['warning_light_on', 'maintenance_due', 'chat_messages'] as const;
+export const EMAIL_KINDS = ['warning_light_on', 'maintenance_due', 'booking_changed', 'chat_messages'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** `GET /me/notification-preferences`: which mails the person gets. */

@@ -12,6 +12,12 @@ export type PermissionName =
   | 'customer.manage'
   | 'account.read'
   | 'account.rates.read'
+  | 'account.rates.manage'
+  | 'charging.keys.manage'
+  | 'statement.read'
+  | 'statement.export'
+  | 'statement.close'
+  | 'statement.approve'
   | 'mail.read';
 
 /**

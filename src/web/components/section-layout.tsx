@@ -12,9 +12,13 @@ export type SectionPath =
   | '/admin/accounts'
   | '/admin/workshops'
   | '/admin/mail'
+  | '/admin/statements'
+  | '/admin/charging-keys'
   | '/workshop'
   | '/workshop/alarms'
   | '/workshop/inbox'
+  | '/workshop/bookings'
+  | '/workshop/booking-settings'
   | '/workshop/staff';
 
 export interface SectionLink {

@@ -159,6 +159,8 @@ export const da: Messages = {
     accountsDescription: 'Kundekonti med deres medlemmer, underkonti og refusion.',
     workshopsDescription: 'Opret værksteder, og hold deres adresse, telefon og tidszone opdateret.',
     mailDescription: 'Mails, der endnu ikke kunne sendes, og hvorfor.',
+    statementsDescription: 'Månedlige refusionsopgørelser: filtrér, eksportér som CSV, og luk en måned.',
+    chargingKeysDescription: 'De nøgler, ladeoperatørerne sender deres opladninger med.',
   },
   adminNav: {
     label: 'Administrationsportal',
@@ -169,6 +171,9 @@ export const da: Messages = {
     accounts: 'Konti',
     workshops: 'Værksteder',
     mail: 'Udgående mail',
+    charging: 'Opladning',
+    statements: 'Opgørelser',
+    chargingKeys: 'Ladenøgler',
   },
   workshopNav: {
     label: 'Værkstedsportal',
@@ -493,6 +498,10 @@ export const da: Messages = {
       maintenance_due: {
         label: 'Service',
         hint: 'Når et værksted fortæller, at en bil skal til service.',
+      },
+      booking_changed: {
+        label: 'Servicebookinger',
+        hint: 'Når en servicebooking, du har lavet, eller en booking for en bil, du er primær bruger af, bliver lavet, besvaret eller ændret.',
       },
       chat_messages: {
         label: 'Chatbeskeder',

@@ -154,6 +154,8 @@ export const en = {
     accountsDescription: 'Customer accounts with their members, sub-accounts and reimbursement.',
     workshopsDescription: 'Create workshops and keep their address, phone and time zone up to date.',
     mailDescription: 'Mail that could not be sent yet, and why.',
+    statementsDescription: 'Monthly reimbursement statements: filter, export as CSV and close a month.',
+    chargingKeysDescription: 'The keys charging back ends send their sessions with.',
   },
   adminNav: {
     label: 'Admin portal',
@@ -164,6 +166,9 @@ export const en = {
     accounts: 'Accounts',
     workshops: 'Workshops',
     mail: 'Outgoing mail',
+    charging: 'Charging',
+    statements: 'Statements',
+    chargingKeys: 'Charging keys',
   },
   workshopNav: {
     label: 'Workshop portal',
@@ -487,6 +492,10 @@ export const en = {
       maintenance_due: {
         label: 'Service due',
         hint: 'When a workshop tells you that a car is due for service.',
+      },
+      booking_changed: {
+        label: 'Service bookings',
+        hint: 'When a service booking you made, or one for a car you are the primary user of, is made, answered or changed.',
       },
       chat_messages: {
         label: 'Chat messages',

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
@@ -28,6 +29,8 @@ interface Announced {
 
 interface Participant {
   socket: WebSocket;
+  /** The connection under the socket, corked while a batch of messages is written to it. */
+  connection: Duplex | undefined;
   token: string | undefined;
   actor: Actor;
   vehicles: Set<string>;
@@ -42,9 +45,10 @@ interface Participant {
 export class ChatHub {
   readonly #participants = new Set<Participant>();
   readonly #byVehicle = new Map<string, Set<Participant>>();
-  /** Announced messages in commit order, waiting for the read in flight (if any) to finish. */
-  readonly #announced: Announced[] = [];
-  #isReading = false;
+  /** Messages announced in this turn of the event loop, read together once it ends. */
+  #announced: Announced[] = [];
+  /** Settles once every batch read so far has been delivered: batches go out in commit order. */
+  #delivered: Promise<void> = Promise.resolve();
 
   constructor(private readonly app: FastifyInstance) {
     app.changes.subscribe((change) => {
@@ -64,7 +68,13 @@ export class ChatHub {
   }
 
   attach(socket: WebSocket, request: FastifyRequest, actor: Actor): void {
-    const participant: Participant = { socket, token: request.sessionToken(), actor, vehicles: new Set() };
+    const participant: Participant = {
+      socket,
+      connection: request.raw.socket,
+      token: request.sessionToken(),
+      actor,
+      vehicles: new Set(),
+    };
     this.#participants.add(participant);
     socket.on('close', () => {
       this.#participants.delete(participant);
@@ -117,8 +127,8 @@ export class ChatHub {
     if (change.table === 'messages') {
       const [vehicleId, messageId] = change.key.split('/');
       if (!vehicleId || !messageId || !this.#byVehicle.get(vehicleId)?.size) return;
+      if (this.#announced.length === 0) queueMicrotask(() => this.#readAnnounced());
       this.#announced.push({ vehicleId, messageId });
-      if (!this.#isReading) await this.#deliverAnnounced();
       return;
     }
     if (change.table === 'vehicles' || change.table === 'vehicle_memberships') {
@@ -135,47 +145,62 @@ export class ChatHub {
   }
 
   /**
-   * Reads announced messages and sends each to its conversation's open sockets, in the order they
-   * were committed (the order the feed announces them). One read runs at a time, and whatever is
-   * announced meanwhile goes into the next, so a busy instance reads many messages per query
-   * rather than one, and a later message never overtakes an earlier one. Each message is
-   * serialised once and the same bytes go to every socket.
+   * Reads the messages announced in one turn of the event loop with one query (when the instance
+   * is busy, the feed hands over many at once), at once, and queues their delivery behind the
+   * batches before it, so sockets get messages in the order they were committed (the order the
+   * feed announces them) even when a later read returns first.
    */
-  async #deliverAnnounced() {
-    this.#isReading = true;
+  #readAnnounced() {
+    const batch = this.#announced;
+    this.#announced = [];
+    const read = this.#read(batch);
+    // Handled below, once the batches before it are out; until then a failed read must not count as unhandled.
+    read.catch(() => {});
+    this.#delivered = this.#delivered.then(async () => {
+      try {
+        this.#deliver(batch, await read);
+      } catch (error) {
+        // Those messages stay in the database (history shows them); the next ones still go out.
+        this.app.log.error({ err: error, messages: batch.length }, 'chat hub could not deliver new messages');
+      }
+    });
+  }
+
+  async #read(batch: readonly Announced[]): Promise<Map<string, MessageRow>> {
+    const byId = new Map<string, MessageRow>();
+    for (let start = 0; start < batch.length; start += MAX_READ_BATCH) {
+      const ids = batch.slice(start, start + MAX_READ_BATCH).map((announced) => announced.messageId);
+      const rows = await this.app.database.db.select().from(messages).where(inArray(messages.id, ids));
+      for (const row of rows) byId.set(row.id, row);
+    }
+    return byId;
+  }
+
+  /**
+   * Sends each message, serialised once, to its conversation's open sockets. With several
+   * messages in the batch, each connection is corked until all are written, so a socket that
+   * follows several of the conversations gets them in one write rather than one write each.
+   */
+  #deliver(batch: readonly Announced[], found: ReadonlyMap<string, MessageRow>) {
+    const corked = new Set<Duplex>();
     try {
-      while (this.#announced.length > 0) {
-        const batch = this.#announced.splice(0, MAX_READ_BATCH);
-        let rows: MessageRow[];
-        try {
-          rows = await this.app.database.db
-            .select()
-            .from(messages)
-            .where(
-              inArray(
-                messages.id,
-                batch.map((announced) => announced.messageId),
-              ),
-            );
-        } catch (error) {
-          // Those messages stay in the database (history shows them); the next ones still go out.
-          this.app.log.error({ err: error, messages: batch.length }, 'chat hub could not read new messages');
-          continue;
-        }
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        for (const { vehicleId, messageId } of batch) {
-          const message = byId.get(messageId);
-          const listeners = this.#byVehicle.get(vehicleId);
-          if (!message || !listeners?.size) continue;
-          const payload = Buffer.from(JSON.stringify({ type: 'message', message: presentMessage(message) }));
-          for (const participant of listeners) {
-            if (participant.socket.readyState === participant.socket.OPEN)
-              participant.socket.send(payload, { binary: false });
+      for (const { vehicleId, messageId } of batch) {
+        const message = found.get(messageId);
+        const listeners = this.#byVehicle.get(vehicleId);
+        if (!message || !listeners?.size) continue;
+        const payload = Buffer.from(JSON.stringify({ type: 'message', message: presentMessage(message) }));
+        for (const participant of listeners) {
+          if (participant.socket.readyState !== participant.socket.OPEN) continue;
+          const { connection } = participant;
+          if (batch.length > 1 && connection && !corked.has(connection)) {
+            connection.cork();
+            corked.add(connection);
           }
+          participant.socket.send(payload, { binary: false });
         }
       }
     } finally {
-      this.#isReading = false;
+      for (const connection of corked) connection.uncork();
     }
   }
 

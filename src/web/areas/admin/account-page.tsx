@@ -20,6 +20,11 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { hasPermission } from '../permissions.ts';
 import { RequirePermission } from '../require-permission.tsx';
+import {
+  AccountStatementsSection,
+  MemberRatesSection,
+  SubAccountRateSection,
+} from './account-charging-sections.tsx';
 import { AddSubAccountDialog } from './add-sub-account-dialog.tsx';
 import { useCustomerColumns } from './customer-columns.tsx';
 import { CustomerDialog } from './customer-dialog.tsx';
@@ -148,6 +153,14 @@ function AccountView({ account }: { account: AccountDetails }) {
           />
         )}
       </Section>
+      {hasPermission(me, 'account.rates.read') ? (
+        account.parentAccountId ? (
+          <SubAccountRateSection account={account} name={name} />
+        ) : (
+          <MemberRatesSection account={account} name={name} />
+        )
+      ) : null}
+      {hasPermission(me, 'statement.read') ? <AccountStatementsSection account={account} name={name} /> : null}
       <AddSubAccountDialog
         opened={isAdding}
         onClose={adding.close}
@@ -171,7 +184,10 @@ function AccountView({ account }: { account: AccountDetails }) {
   );
 }
 
-/** One account: its details, members with their states, and sub-accounts; "+ Add sub-account". */
+/**
+ * One account: its details, members with their states, and sub-accounts; "+ Add sub-account";
+ * its reimbursement rates with their history, and its statements.
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   const { accountId } = useParams({ from: '/admin/accounts/$accountId' });

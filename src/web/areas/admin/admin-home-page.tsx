@@ -16,13 +16,17 @@ interface Section {
     | 'adminNav.customers'
     | 'adminNav.accounts'
     | 'adminNav.workshops'
-    | 'adminNav.mail';
+    | 'adminNav.mail'
+    | 'adminNav.statements'
+    | 'adminNav.chargingKeys';
   description:
     | 'admin.systemUsersDescription'
     | 'admin.customersDescription'
     | 'admin.accountsDescription'
     | 'admin.workshopsDescription'
-    | 'admin.mailDescription';
+    | 'admin.mailDescription'
+    | 'admin.statementsDescription'
+    | 'admin.chargingKeysDescription';
 }
 
 const SECTIONS: Section[] = [
@@ -55,6 +59,18 @@ const SECTIONS: Section[] = [
     permission: 'mail.read',
     title: 'adminNav.mail',
     description: 'admin.mailDescription',
+  },
+  {
+    to: '/admin/statements',
+    permission: 'statement.export',
+    title: 'adminNav.statements',
+    description: 'admin.statementsDescription',
+  },
+  {
+    to: '/admin/charging-keys',
+    permission: 'charging.keys.manage',
+    title: 'adminNav.chargingKeys',
+    description: 'admin.chargingKeysDescription',
   },
 ];
 

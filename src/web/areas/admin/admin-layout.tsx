@@ -35,6 +35,19 @@ function adminSections(me: Me, t: TFunction): SectionGroup[] {
         ...when(hasPermission(me, 'mail.read'), { to: '/admin/mail', label: t('adminNav.mail') }),
       ],
     },
+    {
+      label: t('adminNav.charging'),
+      links: [
+        ...when(hasPermission(me, 'statement.export'), {
+          to: '/admin/statements',
+          label: t('adminNav.statements'),
+        }),
+        ...when(hasPermission(me, 'charging.keys.manage'), {
+          to: '/admin/charging-keys',
+          label: t('adminNav.chargingKeys'),
+        }),
+      ],
+    },
   ];
   return groups.filter((group) => group.links.length > 0);
 }

@@ -8,11 +8,17 @@ import { useUnreadCount } from './use-notifications.ts';
 
 type AppPath = '/app' | '/app/chat' | '/app/notifications' | '/app/more';
 
-// Status is the start page; Manage users sits under More, as in the help articles.
+// Status is the start page; Manage users and Charging sit under More, as in the help articles.
 function currentSection(pathname: string): AppPath {
   if (pathname.startsWith('/app/chat')) return '/app/chat';
   if (pathname.startsWith('/app/notifications')) return '/app/notifications';
-  if (pathname.startsWith('/app/more') || pathname.startsWith('/app/vehicles/')) return '/app/more';
+  if (
+    pathname.startsWith('/app/more') ||
+    pathname.startsWith('/app/vehicles/') ||
+    pathname.startsWith('/app/charging')
+  ) {
+    return '/app/more';
+  }
   return '/app';
 }
 

@@ -6,18 +6,21 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
 import { ButtonLink } from '../../components/router-links.tsx';
+import { useBookingTexts } from '../../components/use-booking-texts.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { AppSection } from './app-section.tsx';
+import { ChargingEntry } from './charging-entry.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 import { useMyVehicles } from './use-driver-vehicles.ts';
 
 /**
- * "More": each of the person's cars, with the way to Manage users, its trips and its status; and
- * which emails the person gets.
+ * "More": each of the person's cars, with the way to Manage users, its trips, its service
+ * bookings and its status; and which emails the person gets.
  */
 export function MorePage() {
   const { t } = useTranslation();
   const at = useAppTexts();
+  const bt = useBookingTexts();
   const me = useAreaMe();
   const { vehicles, isPending } = useMyVehicles(me);
 
@@ -68,6 +71,15 @@ export function MorePage() {
                       {at('status.trips')}
                     </ButtonLink>
                     <ButtonLink
+                      to="/app/vehicles/$vehicleId/bookings"
+                      params={{ vehicleId: vehicle.id }}
+                      size="compact-md"
+                      variant="default"
+                      aria-label={bt('entry.listOf', { plate: vehicle.registrationNumber })}
+                    >
+                      {bt('entry.list')}
+                    </ButtonLink>
+                    <ButtonLink
                       to="/app"
                       search={{ vehicle: vehicle.id }}
                       size="compact-md"
@@ -83,6 +95,7 @@ export function MorePage() {
           </Stack>
         )}
       </AppSection>
+      <ChargingEntry />
       <AppSection title={t('emailPreferences.heading')}>
         <EmailPreferences kinds={EMAIL_KINDS} />
       </AppSection>

@@ -8,9 +8,11 @@ import { formatCalendarDate, formatDateTime, formatKilometres } from '../../comp
 import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { Page } from '../../components/page.tsx';
+import { type BookingT, useBookingTexts } from '../../components/use-booking-texts.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { appProblemMessage } from './app-problem-messages.ts';
+import { BookingNoticeDetails, bookingNoticeText } from './booking-notice.tsx';
 import { sharingLevelName } from './sharing-level-choice.tsx';
 import { type AppT, useAppTexts } from './use-app-texts.ts';
 import { useMarkRead, useNotificationList } from './use-notifications.ts';
@@ -21,7 +23,13 @@ function carOf(notification: AppNotification, at: AppT): string {
 }
 
 /** A notice in words, from the reader's point of view ("You changed…" for their own change). */
-function noticeText(notification: AppNotification, myUserId: string, at: AppT, t: TFunction): string {
+function noticeText(
+  notification: AppNotification,
+  myUserId: string,
+  at: AppT,
+  t: TFunction,
+  bt: BookingT,
+): string {
   const language = currentLanguage();
   switch (notification.kind) {
     case 'sharing_level_changed': {
@@ -57,6 +65,9 @@ function noticeText(notification: AppNotification, myUserId: string, at: AppT, t
         ? at('notifications.maintenanceByDate', values)
         : at('notifications.maintenanceByMileage', values);
     }
+    case 'booking_changed':
+      // Mid-sentence here, without the comma the Danish wording of a gone car ends on.
+      return bookingNoticeText(notification, myUserId, carOf(notification, at).replace(/,$/, ''), bt);
     default: {
       // A kind this app does not know yet (a newer server's): say only that something happened.
       const { vehicle } = notification as NotificationBase;
@@ -67,10 +78,17 @@ function noticeText(notification: AppNotification, myUserId: string, at: AppT, t
   }
 }
 
-/** What a notice adds below its sentence: the light's description and since when, or the note. */
+/**
+ * What a notice adds below its sentence: the light's description and since when, the note, or
+ * the reason a booking was declined and the way to the booking.
+ */
 function NoticeDetails({ notification }: { notification: AppNotification }) {
   const { t } = useTranslation();
   const at = useAppTexts();
+  const bt = useBookingTexts();
+  if (notification.kind === 'booking_changed') {
+    return <BookingNoticeDetails notice={notification} bt={bt} />;
+  }
   if (notification.kind === 'warning_light_on') {
     return (
       <>
@@ -109,6 +127,7 @@ function NotificationItem({
 }) {
   const { t } = useTranslation();
   const at = useAppTexts();
+  const bt = useBookingTexts();
   const me = useAreaMe();
   const textId = useId();
   const isUnread = notification.readAt === null;
@@ -123,7 +142,7 @@ function NotificationItem({
       <Stack gap="xs">
         <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
           <Text id={textId} fw={isUnread ? 600 : 400}>
-            {noticeText(notification, me.user.id, at, t)}
+            {noticeText(notification, me.user.id, at, t, bt)}
           </Text>
           {isUnread ? (
             <Badge color="blue.8" variant="filled" radius="sm" tt="none" miw="max-content">
@@ -155,7 +174,7 @@ function NotificationItem({
 
 /**
  * The person's notices (a changed data-sharing level, a warning light that came on, service due
- * from the workshop), newest first, with unread ones marked and "Mark as read". A server without
+ * from the workshop, a service booking that changed), newest first, with unread ones marked and "Mark as read". A server without
  * notifications (404) gets a calm note, no error.
  */
 export function NotificationsPage() {

@@ -7,6 +7,7 @@ import { ButtonLink } from '../../components/router-links.tsx';
 import { VehicleHealth } from '../../components/vehicle-health.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { AppSection } from './app-section.tsx';
+import { BookingEntry } from './booking-entry.tsx';
 import { sharingLevelHint, sharingLevelName } from './sharing-level-choice.tsx';
 import { useAppTexts } from './use-app-texts.ts';
 
@@ -51,8 +52,8 @@ function PositionSection({ vehicle }: { vehicle: DriverVehicle }) {
 
 /**
  * The status screen of one car: what it is, my role, the sharing level in words, its position
- * (or why it is hidden), fuel or battery, odometer and ignition, its warning lights, and the ways
- * to its trips and its users.
+ * (or why it is hidden), fuel or battery, odometer and ignition, its warning lights, its service
+ * bookings, and the ways to its trips and its users.
  */
 export function VehicleStatus({ vehicle }: { vehicle: DriverVehicle }) {
   const at = useAppTexts();
@@ -94,6 +95,7 @@ export function VehicleStatus({ vehicle }: { vehicle: DriverVehicle }) {
           emptyText={at('status.noAlarms')}
         />
       </AppSection>
+      <BookingEntry vehicle={vehicle} />
       <Group gap="sm">
         <ButtonLink to="/app/vehicles/$vehicleId/trips" params={{ vehicleId: vehicle.id }}>
           {at('status.trips')}
