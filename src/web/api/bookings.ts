@@ -100,8 +100,10 @@ export type SlotUnavailableReason = 'full' | 'not_a_slot' | 'past' | 'no_hours';
 /** What the booker (or the primary) can do to a booking. */
 export type BookerChange = 'accept' | 'reject' | 'cancel';
 
-export const vehicleBookingsKey = (vehicleId: string) => [...DRIVER_VEHICLES_KEY, vehicleId, 'bookings'] as const;
-export const vehicleBookingListKey = (vehicleId: string) => [...vehicleBookingsKey(vehicleId), 'list'] as const;
+export const vehicleBookingsKey = (vehicleId: string) =>
+  [...DRIVER_VEHICLES_KEY, vehicleId, 'bookings'] as const;
+export const vehicleBookingListKey = (vehicleId: string) =>
+  [...vehicleBookingsKey(vehicleId), 'list'] as const;
 export const vehicleBookingKey = (vehicleId: string, bookingId: string) =>
   [...vehicleBookingsKey(vehicleId), 'one', bookingId] as const;
 export const bookingSlotsKey = (vehicleId: string, serviceTypeIds: string[], from: string | undefined) =>

@@ -82,7 +82,12 @@ export function markAllNotificationsRead(): Promise<void> {
 }
 
 /** The mails a person can turn off, one per kind; all are on until turned off. */
-export const EMAIL_KINDS = ['warning_light_on', 'maintenance_due', 'booking_changed', 'chat_messages'] as const;
+export const EMAIL_KINDS = [
+  'warning_light_on',
+  'maintenance_due',
+  'booking_changed',
+  'chat_messages',
+] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** `GET /me/notification-preferences`: which mails the person gets. */

@@ -45,7 +45,8 @@ export function bookingFacts(booking: Booking, bt: BookingT, language: Language)
     { label: bt('facts.services'), value: serviceSummary(booking.serviceTypes, bt, language) },
     {
       label: bt('facts.mileage'),
-      value: booking.mileageKm === null ? bt('facts.notGiven') : formatKilometres(booking.mileageKm, language),
+      value:
+        booking.mileageKm === null ? bt('facts.notGiven') : formatKilometres(booking.mileageKm, language),
     },
     {
       label: bt('facts.note'),

@@ -163,7 +163,8 @@ export const en = {
     block: '{{time}}, {{plate}}, {{status}}',
     legend: 'Colours:',
     noHoursTitle: 'No opening hours yet',
-    noHours: 'Set opening hours and service types in Booking settings, so the people who use your vehicles can book.',
+    noHours:
+      'Set opening hours and service types in Booking settings, so the people who use your vehicles can book.',
     noHoursReadOnly: 'A workshop admin sets the opening hours in Booking settings before anyone can book.',
     statusFilter: 'Statuses shown',
     listPeriod: 'Bookings from {{from}} to {{to}}, in time order.',
@@ -395,7 +396,8 @@ export const da: BookingTexts = {
       'Bed {{workshop}} om en aftale. Værkstedet bekræfter den eller foreslår en anden tid, og du får besked i appen og på e-mail.',
     servicesLegend: 'Hvad skal bilen have lavet?',
     servicesHint: 'Vælg alt, der passer, eller intet, hvis du er i tvivl: beskeden kan sige mere.',
-    noServices: '{{workshop}} har ingen ydelser at vælge imellem. Skriv i beskeden, hvad bilen skal have lavet.',
+    noServices:
+      '{{workshop}} har ingen ydelser at vælge imellem. Skriv i beskeden, hvad bilen skal have lavet.',
     duration: 'Aftalen tager {{duration}}.',
     slotsLegend: 'Vælg en tid',
     zone: 'Tider hos {{workshop}}, i værkstedets tidszone: {{zone}}.',
@@ -481,8 +483,10 @@ export const da: BookingTexts = {
     block: '{{time}}, {{plate}}, {{status}}',
     legend: 'Farver:',
     noHoursTitle: 'Ingen åbningstider endnu',
-    noHours: 'Angiv åbningstider og ydelser under Bookingindstillinger, så brugerne af jeres køretøjer kan booke.',
-    noHoursReadOnly: 'En værkstedsadministrator angiver åbningstiderne under Bookingindstillinger, før nogen kan booke.',
+    noHours:
+      'Angiv åbningstider og ydelser under Bookingindstillinger, så brugerne af jeres køretøjer kan booke.',
+    noHoursReadOnly:
+      'En værkstedsadministrator angiver åbningstiderne under Bookingindstillinger, før nogen kan booke.',
     statusFilter: 'Viste statusser',
     listPeriod: 'Bookinger fra {{from}} til {{to}} i tidsrækkefølge.',
     listLabel: 'Bookinger hos {{workshop}}',
@@ -571,7 +575,8 @@ export const da: BookingTexts = {
     cutoffHint: 'En bekræftet booking kan aflyses i appen indtil så mange timer før.',
     numberInvalid: 'Skriv et helt tal fra {{min}} til {{max}}.',
     save: 'Gem bookingindstillinger',
-    saved: 'Bookingindstillingerne er gemt. Nye bookinger følger dem; eksisterende bookinger beholder deres tider.',
+    saved:
+      'Bookingindstillingerne er gemt. Nye bookinger følger dem; eksisterende bookinger beholder deres tider.',
     invalid: 'Nogle indstillinger blev ikke godtaget. Tjek værdierne, og gem igen.',
     fixFirst: 'Nogle indstillinger skal rettes først; de er markeret nedenfor.',
     failedTitle: 'Vi kunne ikke hente bookingindstillingerne',

@@ -74,9 +74,11 @@ export function formatAppointment(start: string, end: string, language: Language
 
 /** A moment (any ISO date-time) as the workshop's clock reads it: "1 March 2026 at 10:00". */
 export function formatInZone(iso: string, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** A zone's name for people: "Europe/Copenhagen" reads "Europe/Copenhagen", "America/New_York" "America/New York". */

@@ -61,7 +61,9 @@ export function MemberRatesSection({ account, name }: { account: AccountDetails;
       key: 'rate',
       header: t('rates.label'),
       cell: (member) =>
-        member.reimbursementRateEur === undefined ? null : rateLabel(member.reimbursementRateEur, language, t),
+        member.reimbursementRateEur === undefined
+          ? null
+          : rateLabel(member.reimbursementRateEur, language, t),
     },
     {
       key: 'history',

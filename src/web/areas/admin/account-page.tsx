@@ -160,7 +160,9 @@ function AccountView({ account }: { account: AccountDetails }) {
           <MemberRatesSection account={account} name={name} />
         )
       ) : null}
-      {hasPermission(me, 'statement.read') ? <AccountStatementsSection account={account} name={name} /> : null}
+      {hasPermission(me, 'statement.read') ? (
+        <AccountStatementsSection account={account} name={name} />
+      ) : null}
       <AddSubAccountDialog
         opened={isAdding}
         onClose={adding.close}

@@ -14,8 +14,8 @@ import {
 import { ConfirmStep } from '../../components/confirm-step.tsx';
 import { type DataColumn, DataTable } from '../../components/data-table.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
-import { formatDateTime } from '../../components/format.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import { PlusIcon } from '../../components/icons.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { NothingYet } from '../../components/nothing-yet.tsx';
@@ -244,7 +244,12 @@ export function ChargingKeysPage() {
     list = <NothingYet title={ct('keys.emptyTitle')} description={ct('keys.empty')} />;
   } else {
     list = (
-      <DataTable label={ct('keys.listLabel')} columns={columns} items={keys.data.items} rowKey={(item) => item.id} />
+      <DataTable
+        label={ct('keys.listLabel')}
+        columns={columns}
+        items={keys.data.items}
+        rowKey={(item) => item.id}
+      />
     );
   }
 

@@ -46,7 +46,10 @@ function RateForm({ subject, name, onCancel, onSaved }: RateFormProps) {
   const [from, setFrom] = useState('');
   const [rateError, setRateError] = useState<string | null>(null);
   const [fromError, setFromError] = useState<string | null>(null);
-  const save = useMutation({ mutationFn: (body: RateChange) => changeRate(subject, body), onSuccess: onSaved });
+  const save = useMutation({
+    mutationFn: (body: RateChange) => changeRate(subject, body),
+    onSuccess: onSaved,
+  });
   const isEndUser = subject.userId !== null;
 
   useEffect(() => rateRef.current?.focus(), []);
@@ -81,9 +84,15 @@ function RateForm({ subject, name, onCancel, onSaved }: RateFormProps) {
   const invalid = invalidFieldsOf(save.error);
   const serverRateError = invalid.has('reimbursementRateEur') ? t('rates.invalid') : null;
   const serverFromError =
-    code === 'month_closed' ? ct('rates.monthClosed') : invalid.has('effectiveFrom') ? ct('rates.fromInvalid') : null;
+    code === 'month_closed'
+      ? ct('rates.monthClosed')
+      : invalid.has('effectiveFrom')
+        ? ct('rates.fromInvalid')
+        : null;
   const otherError =
-    save.isError && code !== 'month_closed' && invalid.size === 0 ? generalProblemMessage(save.error, t) : null;
+    save.isError && code !== 'month_closed' && invalid.size === 0
+      ? generalProblemMessage(save.error, t)
+      : null;
 
   return (
     <form onSubmit={submit} noValidate aria-label={ct('rates.changeTitle', { name })}>
@@ -167,7 +176,8 @@ export function RateHistoryPanel({ subject, name, canManage }: RateHistoryPanelP
     );
   }
 
-  const rateText = (rate: string | null) => (rate === null ? ct('rates.stopped') : rateLabel(rate, language, t));
+  const rateText = (rate: string | null) =>
+    rate === null ? ct('rates.stopped') : rateLabel(rate, language, t);
   const columns: DataColumn<HistoryRow>[] = [
     { key: 'rate', header: ct('rates.rate'), cell: (row) => rateText(row.rateEur) },
     { key: 'from', header: ct('rates.from'), cell: (row) => formatDateTime(row.effectiveFrom, language) },

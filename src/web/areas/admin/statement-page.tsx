@@ -15,7 +15,9 @@ import { RequirePermission } from '../require-permission.tsx';
 export function AdminStatementPage() {
   const ct = useChargingTexts();
   const me = useAreaMe();
-  const { accountId, statementId } = useParams({ from: '/admin/accounts/$accountId/statements/$statementId' });
+  const { accountId, statementId } = useParams({
+    from: '/admin/accounts/$accountId/statements/$statementId',
+  });
   const detailKey = statementsKey(`admin:detail:${statementId}`);
   const back = hasPermission(me, 'statement.export') ? (
     <AnchorLink to="/admin/statements" underline="always" style={{ alignSelf: 'flex-start' }}>

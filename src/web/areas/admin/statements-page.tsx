@@ -26,8 +26,8 @@ import { problemMessage } from '../../components/problem-messages.ts';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
-import { formatMonth, monthOf, previousMonth } from '../charging/charging-format.ts';
 import { useStatementColumns } from '../charging/charging-columns.tsx';
+import { formatMonth, monthOf, previousMonth } from '../charging/charging-format.ts';
 import { StatementFilters } from '../charging/statement-filters.tsx';
 import { useChargingTexts } from '../charging/use-charging-texts.ts';
 import { hasPermission } from '../permissions.ts';
@@ -110,7 +110,10 @@ function CloseMonthForm({ closed }: { closed: ClosedMonth[] }) {
             onChange={(event) => setMonth(event.currentTarget.value)}
             data={months.map((value) => {
               const name = formatMonth(value, language);
-              return { value, label: closedSet.has(value) ? ct('close.closedSuffix', { month: name }) : name };
+              return {
+                value,
+                label: closedSet.has(value) ? ct('close.closedSuffix', { month: name }) : name,
+              };
             })}
             miw={200}
           />
@@ -159,7 +162,12 @@ function ClosedMonths({ months, onShow }: { months: ClosedMonth[]; onShow: (mont
       {months.length === 0 ? (
         <NothingYet title={ct('months.emptyTitle')} description={ct('months.empty')} />
       ) : (
-        <DataTable label={ct('months.label')} columns={columns} items={months} rowKey={(item) => item.month} />
+        <DataTable
+          label={ct('months.label')}
+          columns={columns}
+          items={months}
+          rowKey={(item) => item.month}
+        />
       )}
     </Section>
   );
@@ -219,12 +227,7 @@ export function StatementsPage() {
                 account: filteredName !== undefined ? accountName(filteredName, t) : account,
               })}
             </Text>
-            <ButtonLink
-              to="/admin/statements"
-              search={{ month, status }}
-              size="compact-md"
-              variant="default"
-            >
+            <ButtonLink to="/admin/statements" search={{ month, status }} size="compact-md" variant="default">
               {ct('statements.allAccounts')}
             </ButtonLink>
           </Group>

@@ -75,11 +75,18 @@ function SlotPicker({ slots, chosen, onChoose, error }: SlotPickerProps) {
     to: formatDay(slots.to.slice(0, 10), language),
   };
   return (
-    <Stack gap="sm" component="section" aria-labelledby={headingId} aria-describedby={error ? errorId : undefined}>
+    <Stack
+      gap="sm"
+      component="section"
+      aria-labelledby={headingId}
+      aria-describedby={error ? errorId : undefined}
+    >
       <Title order={2} size="h3" id={headingId}>
         {bt('book.slotsLegend')}
       </Title>
-      <Text fw={600}>{bt('book.zone', { workshop: slots.workshop.name, zone: zoneLabel(slots.timeZone) })}</Text>
+      <Text fw={600}>
+        {bt('book.zone', { workshop: slots.workshop.name, zone: zoneLabel(slots.timeZone) })}
+      </Text>
       {days.length === 0 ? (
         <Stack gap={4}>
           <Text fw={600}>{bt('book.noSlotsTitle')}</Text>
@@ -243,7 +250,11 @@ function BookingForm({ vehicle }: { vehicle: DriverVehicle }) {
           error={errors.start}
         />
         <Group gap="sm">
-          <Button variant="default" onClick={() => setFrom(data.to)} loading={slots.isFetching && from !== undefined}>
+          <Button
+            variant="default"
+            onClick={() => setFrom(data.to)}
+            loading={slots.isFetching && from !== undefined}
+          >
             {bt('book.later')}
           </Button>
           {from ? (
@@ -285,7 +296,10 @@ function BookingForm({ vehicle }: { vehicle: DriverVehicle }) {
           maxRows={10}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
-          error={errors.note ?? (isNoteTooLong ? bt('book.noteTooLong', { max: MAX_BOOKING_NOTE_LENGTH }) : undefined)}
+          error={
+            errors.note ??
+            (isNoteTooLong ? bt('book.noteTooLong', { max: MAX_BOOKING_NOTE_LENGTH }) : undefined)
+          }
           errorProps={{ role: 'alert' }}
         />
 

@@ -11,7 +11,12 @@ type BookingNotice = Extract<AppNotification, { kind: 'booking_changed' }>;
  * A booking change in words, from the reader's point of view: what changed, for which car, and
  * the time it concerned on the workshop's clock ("You cancelled…" for the reader's own change).
  */
-export function bookingNoticeText(notice: BookingNotice, myUserId: string, car: string, bt: BookingT): string {
+export function bookingNoticeText(
+  notice: BookingNotice,
+  myUserId: string,
+  car: string,
+  bt: BookingT,
+): string {
   const data: NotificationData['booking_changed'] = notice.data;
   const values = {
     name: data.changedBy.name,

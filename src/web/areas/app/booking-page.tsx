@@ -4,8 +4,8 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  type Booking,
   type BookerChange,
+  type Booking,
   changeVehicleBooking,
   fetchVehicleBooking,
   vehicleBookingKey,
@@ -13,7 +13,7 @@ import {
 } from '../../api/bookings.ts';
 import { ApiError } from '../../api/client.ts';
 import type { DriverVehicle } from '../../api/vehicle-users.ts';
-import { heldTime, bookingFacts } from '../../components/booking-facts.tsx';
+import { bookingFacts, heldTime } from '../../components/booking-facts.tsx';
 import { BookingHistory } from '../../components/booking-history.tsx';
 import { driverBookingProblem, isStaleBooking } from '../../components/booking-problems.ts';
 import { BookingStatusBadge } from '../../components/booking-status-badge.tsx';
@@ -149,7 +149,10 @@ function BookingView({ vehicle, booking, isSent, onSentSeen }: BookingViewProps)
         <AppSection title={bt('detail.actionsHeading')}>
           {booking.canAnswer ? (
             <Group gap="sm">
-              <Button onClick={() => change.mutate('accept')} loading={change.isPending && change.variables === 'accept'}>
+              <Button
+                onClick={() => change.mutate('accept')}
+                loading={change.isPending && change.variables === 'accept'}
+              >
                 {bt('detail.accept')}
               </Button>
               <Button variant="default" onClick={() => setAsking('reject')}>

@@ -32,7 +32,9 @@ function BookingCard({ vehicleId, booking }: { vehicleId: string; booking: Booki
         </Group>
         {booking.status === 'proposed' && booking.proposedStart && booking.proposedEnd ? (
           <Text size="sm" fw={600}>
-            {bt('list.proposal', { time: formatAppointment(booking.proposedStart, booking.proposedEnd, language) })}
+            {bt('list.proposal', {
+              time: formatAppointment(booking.proposedStart, booking.proposedEnd, language),
+            })}
           </Text>
         ) : null}
         <Text size="sm">{serviceSummary(booking.serviceTypes, bt, language)}</Text>
@@ -62,14 +64,31 @@ function BookingsView({ vehicle }: { vehicle: DriverVehicle }) {
     >
       <Stack gap={4}>
         <Text fw={600}>{at('users.vehicleLine', { plate, make: vehicle.make, model: vehicle.model })}</Text>
-        <AnchorLink to="/app" search={{ vehicle: vehicle.id }} underline="always" style={{ alignSelf: 'flex-start' }}>
+        <AnchorLink
+          to="/app"
+          search={{ vehicle: vehicle.id }}
+          underline="always"
+          style={{ alignSelf: 'flex-start' }}
+        >
           {bt('list.back', { plate })}
         </AnchorLink>
       </Stack>
       <Text c="dimmed">{bt('list.intro', { plate })}</Text>
-      <PagedResults query={query} isSearching={false} emptyTitle={bt('list.emptyTitle')} emptyDescription={bt('list.empty')}>
+      <PagedResults
+        query={query}
+        isSearching={false}
+        emptyTitle={bt('list.emptyTitle')}
+        emptyDescription={bt('list.empty')}
+      >
         {(bookings) => (
-          <Stack component="ul" aria-label={bt('list.listLabel', { plate })} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+          <Stack
+            component="ul"
+            aria-label={bt('list.listLabel', { plate })}
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
             {bookings.map((booking) => (
               <BookingCard key={booking.id} vehicleId={vehicle.id} booking={booking} />
             ))}

@@ -17,20 +17,33 @@ import { PagedResults, usePagedList } from '../../components/paged-results.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
-import { formatEur, formatMonth, recentMonths } from '../charging/charging-format.ts';
 import { partyLabel, useStatementColumns } from '../charging/charging-columns.tsx';
+import { formatEur, formatMonth, recentMonths } from '../charging/charging-format.ts';
 import { MonthlyChart } from '../charging/monthly-chart.tsx';
 import { StatementFilters } from '../charging/statement-filters.tsx';
 import { useChargingTexts } from '../charging/use-charging-texts.ts';
 import { useChartStatements } from '../charging/use-chart-statements.ts';
 import { AppSection } from './app-section.tsx';
-import { accountChartKey, type OwnedAccount, ownedAccountIds, useOwnedAccounts } from './use-owned-accounts.ts';
+import {
+  accountChartKey,
+  type OwnedAccount,
+  ownedAccountIds,
+  useOwnedAccounts,
+} from './use-owned-accounts.ts';
 
 /** How far back the month filter reaches. */
 const FILTER_MONTHS = 24;
 
 /** A link to one statement of the account (or of one of its sub-accounts) on the owner's page. */
-function AccountStatementLink({ accountId, statement, label }: { accountId: string; statement: Statement; label: string }) {
+function AccountStatementLink({
+  accountId,
+  statement,
+  label,
+}: {
+  accountId: string;
+  statement: Statement;
+  label: string;
+}) {
   return (
     <AnchorLink
       to="/app/charging/accounts/$accountId/statements/$statementId"
@@ -62,7 +75,14 @@ function AwaitingApproval({ account, ownedIds }: { account: OwnedAccount; ownedI
   return (
     <AppSection title={ct('app.awaitingHeading')}>
       <Text>{ct('app.awaitingIntro')}</Text>
-      <Stack component="ul" aria-label={ct('app.awaitingLabel')} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+      <Stack
+        component="ul"
+        aria-label={ct('app.awaitingLabel')}
+        gap="sm"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+      >
         {mine.map((statement) => {
           const party = partyLabel(statement, ct, t);
           const month = formatMonth(statement.month, language);
@@ -167,7 +187,9 @@ function AccountStatements({ account, month, status, onFilter }: AccountStatemen
  */
 function MyCharging({ isAlwaysShown }: { isAlwaysShown: boolean }) {
   const ct = useChargingTexts();
-  const query = usePagedList<Statement>([...statementsKey('me:list')], (cursor) => fetchMyStatements({ cursor }));
+  const query = usePagedList<Statement>([...statementsKey('me:list')], (cursor) =>
+    fetchMyStatements({ cursor }),
+  );
   const columns = useStatementColumns((statement, label) => (
     <AnchorLink
       to="/app/charging/statements/$statementId"

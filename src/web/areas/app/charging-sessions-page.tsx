@@ -14,8 +14,8 @@ import { Page } from '../../components/page.tsx';
 import { PagedResults, usePagedList } from '../../components/paged-results.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { useAreaMe } from '../area-me.tsx';
-import { recentMonths } from '../charging/charging-format.ts';
 import { useSessionColumns } from '../charging/charging-columns.tsx';
+import { recentMonths } from '../charging/charging-format.ts';
 import { MonthSelect } from '../charging/statement-filters.tsx';
 import { useChargingTexts } from '../charging/use-charging-texts.ts';
 import { useOwnedAccounts } from './use-owned-accounts.ts';
@@ -34,7 +34,16 @@ interface SessionsViewProps {
 }
 
 /** A list of charging sessions, newest first, for one month or all. */
-function SessionsView({ title, intro, label, queryKey, fetchPage, withAccount, month, onMonth }: SessionsViewProps) {
+function SessionsView({
+  title,
+  intro,
+  label,
+  queryKey,
+  fetchPage,
+  withAccount,
+  month,
+  onMonth,
+}: SessionsViewProps) {
   const ct = useChargingTexts();
   const months = useMemo(() => recentMonths(new Date(), FILTER_MONTHS), []);
   const query = usePagedList<ChargingSession>([...queryKey, { month }], (cursor) => fetchPage(month, cursor));

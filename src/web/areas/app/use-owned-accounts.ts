@@ -14,7 +14,9 @@ export interface OwnedAccount {
 
 /** The accounts the person owns (`GET /me`), in its order. */
 export function ownedAccountIds(me: Me): string[] {
-  return me.accounts.filter((account) => account.role === 'account_owner').map((account) => account.accountId);
+  return me.accounts
+    .filter((account) => account.role === 'account_owner')
+    .map((account) => account.accountId);
 }
 
 /**
@@ -34,7 +36,8 @@ export function useOwnedAccounts(me: Me): OwnedAccount[] {
   });
   return ids.map((id, index) => {
     const own = results[index]?.data?.items.find((statement) => statement.accountId === id);
-    const fallback = ids.length === 1 ? ct('app.accountFallback') : ct('app.accountNumbered', { number: index + 1 });
+    const fallback =
+      ids.length === 1 ? ct('app.accountFallback') : ct('app.accountNumbered', { number: index + 1 });
     return { id, name: own?.accountName.trim() || fallback };
   });
 }

@@ -36,7 +36,11 @@ export function useStatementColumns(link: (statement: Statement, label: string) 
     },
     { key: 'amount', header: ct('columns.amount'), cell: (item) => formatEur(item.amountEur, language) },
     { key: 'sessions', header: ct('columns.sessions'), cell: (item) => item.sessionCount },
-    { key: 'status', header: ct('columns.status'), cell: (item) => <StatementStatusBadge status={item.status} /> },
+    {
+      key: 'status',
+      header: ct('columns.status'),
+      cell: (item) => <StatementStatusBadge status={item.status} />,
+    },
   ];
   return columns;
 }

@@ -277,7 +277,8 @@ export const en = {
     fromInvalid: 'Enter a date and time that is not in the future.',
     monthClosed: 'That time is in a closed month. Choose a time in the open month, or leave it empty.',
     membersHeading: 'Rates agreed with end-users',
-    membersIntro: "Each end-user's private charging in this account is reimbursed at the rate agreed with them.",
+    membersIntro:
+      "Each end-user's private charging in this account is reimbursed at the rate agreed with them.",
     membersLabel: "End-users' rates in {{name}}",
     membersEmpty: 'No one has activated a membership of this account yet.',
     history: 'Rate history',
@@ -566,7 +567,8 @@ export const da: ChargingTexts = {
     monthClosed:
       'Tidspunktet ligger i en lukket måned. Vælg et tidspunkt i den åbne måned, eller lad feltet stå tomt.',
     membersHeading: 'Satser aftalt med slutbrugere',
-    membersIntro: 'Hver slutbrugers private opladning på kontoen refunderes til den sats, der er aftalt med dem.',
+    membersIntro:
+      'Hver slutbrugers private opladning på kontoen refunderes til den sats, der er aftalt med dem.',
     membersLabel: 'Slutbrugernes satser på {{name}}',
     membersEmpty: 'Ingen har aktiveret et medlemskab af kontoen endnu.',
     history: 'Satshistorik',

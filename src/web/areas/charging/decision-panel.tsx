@@ -2,18 +2,13 @@ import { Alert, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  approveStatement,
-  CHARGING_KEY,
-  rejectStatement,
-  type StatementDetail,
-} from '../../api/charging.ts';
+import { approveStatement, CHARGING_KEY, rejectStatement, type StatementDetail } from '../../api/charging.ts';
 import { ApiError } from '../../api/client.ts';
 import { DoneNotice } from '../../components/done-notice.tsx';
 import { problemMessage } from '../../components/problem-messages.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { formatEur } from './charging-format.ts';
 import { partyLabel } from './charging-columns.tsx';
+import { formatEur } from './charging-format.ts';
 import { useChargingTexts } from './use-charging-texts.ts';
 
 const MAX_REASON = 1000;
@@ -137,11 +132,7 @@ export function DecisionPanel({ statement, accountId, detailKey, canDecide }: De
         </form>
       ) : (
         <Group gap="sm">
-          <Button
-            onClick={() => decide.mutate({ action: 'approve' })}
-            loading={decide.isPending}
-            color="green.9"
-          >
+          <Button onClick={() => decide.mutate({ action: 'approve' })} loading={decide.isPending}>
             {ct('decision.approve')}
           </Button>
           <Button variant="default" onClick={() => setRejecting(true)} disabled={decide.isPending}>

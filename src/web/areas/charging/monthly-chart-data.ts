@@ -49,8 +49,8 @@ export function buildMonthlyChart(
     undefined,
   );
   if (newest === undefined) return { parties: [], months: [] };
-  const oldest = counted.reduce((earliest, statement) =>
-    statement.month < earliest ? statement.month : earliest,
+  const oldest = counted.reduce(
+    (earliest, statement) => (statement.month < earliest ? statement.month : earliest),
     newest,
   );
 
@@ -69,7 +69,8 @@ export function buildMonthlyChart(
     .sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
 
   const byMonthAndParty = new Map<string, Statement>();
-  for (const statement of inRange) byMonthAndParty.set(`${statement.month}|${partyKey(statement)}`, statement);
+  for (const statement of inRange)
+    byMonthAndParty.set(`${statement.month}|${partyKey(statement)}`, statement);
 
   const months = shown.map((month) => {
     const cells = parties.map((party) => {
@@ -99,6 +100,7 @@ export function niceScale(max: number): { top: number; ticks: number[] } {
   const size = step ?? 10 * power;
   const top = Math.ceil(max / size - 1e-9) * size;
   const ticks: number[] = [];
-  for (let index = 0; index * size <= top + size / 1e6; index++) ticks.push(Number((index * size).toPrecision(12)));
+  for (let index = 0; index * size <= top + size / 1e6; index++)
+    ticks.push(Number((index * size).toPrecision(12)));
   return { top, ticks };
 }

@@ -26,13 +26,20 @@ function statement(overrides: Partial<Statement>): Statement {
   };
 }
 
-const label = (item: Statement) => (item.userName ? `${item.userName} (${item.accountName})` : item.accountName);
+const label = (item: Statement) =>
+  item.userName ? `${item.userName} (${item.accountName})` : item.accountName;
 
 describe('buildMonthlyChart', () => {
   it('gives a cell per month and party, gaps included, and exact month totals', () => {
     const chart = buildMonthlyChart(
       [
-        statement({ month: '2026-02', accountId: 'a', accountName: 'Nord', amountEur: '5.71', energyKwh: '20.809' }),
+        statement({
+          month: '2026-02',
+          accountId: 'a',
+          accountName: 'Nord',
+          amountEur: '5.71',
+          energyKwh: '20.809',
+        }),
         statement({
           month: '2026-02',
           accountId: 'p',
@@ -42,7 +49,13 @@ describe('buildMonthlyChart', () => {
           amountEur: '0.10',
           energyKwh: '0.2',
         }),
-        statement({ month: '2025-12', accountId: 'a', accountName: 'Nord', amountEur: '1.00', energyKwh: '3' }),
+        statement({
+          month: '2025-12',
+          accountId: 'a',
+          accountName: 'Nord',
+          amountEur: '1.00',
+          energyKwh: '3',
+        }),
       ],
       label,
     );

@@ -5,9 +5,14 @@ import type { Statement } from '../../api/charging.ts';
 import { NothingYet } from '../../components/nothing-yet.tsx';
 import { useIsPhone } from '../../components/use-is-phone.ts';
 import { currentLanguage, type Language } from '../../i18n/index.ts';
-import { formatEur, formatKwh, formatMonth, formatShortMonth } from './charging-format.ts';
 import { partyLabel } from './charging-columns.tsx';
-import { buildMonthlyChart, type ChartCell, type MonthlyChart as ChartData, niceScale } from './monthly-chart-data.ts';
+import { formatEur, formatKwh, formatMonth, formatShortMonth } from './charging-format.ts';
+import {
+  buildMonthlyChart,
+  type ChartCell,
+  type MonthlyChart as ChartData,
+  niceScale,
+} from './monthly-chart-data.ts';
 import { useChargingTexts } from './use-charging-texts.ts';
 
 type Metric = 'energy' | 'amount';
@@ -28,7 +33,7 @@ const PALETTE = [
 
 const colorOf = (index: number) => PALETTE[index % PALETTE.length] ?? 'currentColor';
 
-const valueOf = (cell: ChartCell | null, metric: Metric) =>
+const cellValue = (cell: ChartCell | null, metric: Metric) =>
   cell ? Number(metric === 'energy' ? cell.energyKwh : cell.amountEur) : 0;
 
 function axisNumber(value: number, language: Language): string {
@@ -53,7 +58,9 @@ function Bars({ chart, metric, titleId, descriptionId, title, description }: Bar
   const box = { width: isPhone ? 340 : 600, height: 240, left: 48, right: 8, top: 12, bottom: 28 };
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
-  const totals = chart.months.map((month) => month.cells.reduce((sum, cell) => sum + valueOf(cell, metric), 0));
+  const totals = chart.months.map((month) =>
+    month.cells.reduce((sum, cell) => sum + cellValue(cell, metric), 0),
+  );
   const { top, ticks } = niceScale(Math.max(0, ...totals));
   const slot = plotWidth / Math.max(1, chart.months.length);
   const barWidth = Math.min(40, slot * 0.6);
@@ -93,7 +100,7 @@ function Bars({ chart, metric, titleId, descriptionId, title, description }: Bar
         let base = 0;
         const segments: ReactNode[] = [];
         month.cells.forEach((cell, partyIndex) => {
-          const value = valueOf(cell, metric);
+          const value = cellValue(cell, metric);
           if (value <= 0) return;
           const party = chart.parties[partyIndex];
           segments.push(
@@ -133,37 +140,35 @@ function FiguresTable({ chart }: { chart: ChartData }) {
   const figure = (energyKwh: string, amountEur: string) =>
     ct('chart.cell', { energy: formatKwh(energyKwh, language), amount: formatEur(amountEur, language) });
   return (
-    <Table.ScrollContainer minWidth={Math.min(960, 240 + chart.parties.length * 160)}>
-      <Table striped withTableBorder verticalSpacing="xs">
-        <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>
-          {ct('chart.tableCaption')}
-        </caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{ct('columns.month')}</Table.Th>
-            {chart.parties.map((party) => (
-              <Table.Th key={party.key} scope="col">
-                {party.label}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">{ct('chart.total')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {chart.months.map((month) => (
-            <Table.Tr key={month.month}>
-              <Table.Th scope="row">{formatMonth(month.month, language)}</Table.Th>
-              {month.cells.map((cell, index) => (
-                <Table.Td key={chart.parties[index]?.key ?? index}>
-                  {cell ? figure(cell.energyKwh, cell.amountEur) : ct('chart.none')}
-                </Table.Td>
-              ))}
-              <Table.Td fw={600}>{figure(month.totalKwh, month.totalEur)}</Table.Td>
-            </Table.Tr>
+    <Table striped withTableBorder verticalSpacing="xs">
+      <caption style={{ captionSide: 'top', textAlign: 'start', fontWeight: 600 }}>
+        {ct('chart.tableCaption')}
+      </caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{ct('columns.month')}</Table.Th>
+          {chart.parties.map((party) => (
+            <Table.Th key={party.key} scope="col">
+              {party.label}
+            </Table.Th>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          <Table.Th scope="col">{ct('chart.total')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {chart.months.map((month) => (
+          <Table.Tr key={month.month}>
+            <Table.Th scope="row">{formatMonth(month.month, language)}</Table.Th>
+            {month.cells.map((cell, index) => (
+              <Table.Td key={chart.parties[index]?.key ?? index}>
+                {cell ? figure(cell.energyKwh, cell.amountEur) : ct('chart.none')}
+              </Table.Td>
+            ))}
+            <Table.Td fw={600}>{figure(month.totalKwh, month.totalEur)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -186,6 +191,17 @@ export function MonthlyChart({ statements }: { statements: Statement[] }) {
   if (!first || !last) return <NothingYet title={ct('chart.emptyTitle')} description={ct('chart.empty')} />;
 
   const table = <FiguresTable chart={chart} />;
+  // Shown, a wide table scrolls inside its own box, which keyboard users can focus to scroll.
+  const shownTable = (
+    <Box
+      role="region"
+      aria-label={ct('chart.tableCaption')}
+      tabIndex={0}
+      style={{ overflowX: 'auto', maxWidth: '100%' }}
+    >
+      {table}
+    </Box>
+  );
   return (
     <Stack gap="sm">
       <SegmentedControl
@@ -239,7 +255,7 @@ export function MonthlyChart({ statements }: { statements: Statement[] }) {
       >
         {isTableShown ? ct('chart.hideTable') : ct('chart.showTable')}
       </Button>
-      {isTableShown ? table : <VisuallyHidden component="div">{table}</VisuallyHidden>}
+      {isTableShown ? shownTable : <VisuallyHidden component="div">{table}</VisuallyHidden>}
     </Stack>
   );
 }

@@ -21,7 +21,12 @@ interface StatementPageContentProps {
 }
 
 /** A statement page in each of its states: loading, not found (or not yours), failed, shown. */
-export function StatementPageContent({ detailKey, fetchStatement, back, decision }: StatementPageContentProps) {
+export function StatementPageContent({
+  detailKey,
+  fetchStatement,
+  back,
+  decision,
+}: StatementPageContentProps) {
   const { t } = useTranslation();
   const ct = useChargingTexts();
   const language = currentLanguage();

@@ -7,8 +7,8 @@ import { type DetailsItem, DetailsList } from '../../components/details-list.tsx
 import { formatDateTime } from '../../components/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { accountName } from '../admin/customer-labels.ts';
-import { formatEur, formatExactEur, formatKwh, formatMonth, formatRateNumber } from './charging-format.ts';
 import { partyLabel } from './charging-columns.tsx';
+import { formatEur, formatExactEur, formatKwh, formatMonth, formatRateNumber } from './charging-format.ts';
 import { StatementStatusBadge } from './statement-status-badge.tsx';
 import { useChargingTexts } from './use-charging-texts.ts';
 
@@ -19,7 +19,9 @@ function StatementFacts({ statement }: { statement: StatementDetail }) {
   const language = currentLanguage();
   const items: DetailsItem[] = [
     { label: ct('statement.party'), value: partyLabel(statement, ct, t) },
-    ...(statement.userId ? [{ label: ct('statement.account'), value: accountName(statement.accountName, t) }] : []),
+    ...(statement.userId
+      ? [{ label: ct('statement.account'), value: accountName(statement.accountName, t) }]
+      : []),
     { label: ct('statement.month'), value: formatMonth(statement.month, language) },
     { label: ct('statement.status'), value: <StatementStatusBadge status={statement.status} /> },
     {
@@ -30,7 +32,10 @@ function StatementFacts({ statement }: { statement: StatementDetail }) {
       label: ct('statement.energy'),
       value: ct('amounts.kwh', { amount: formatKwh(statement.energyKwh, language) }),
     },
-    { label: ct('statement.amount'), value: <Text fw={700}>{formatEur(statement.amountEur, language)}</Text> },
+    {
+      label: ct('statement.amount'),
+      value: <Text fw={700}>{formatEur(statement.amountEur, language)}</Text>,
+    },
     {
       label: ct('statement.amountExact'),
       value: ct('statement.amountExactValue', { amount: formatExactEur(statement.amountExactEur, language) }),
@@ -60,7 +65,12 @@ function StatementFacts({ statement }: { statement: StatementDetail }) {
         ]
       : []),
     ...(statement.rejectionReason
-      ? [{ label: ct('statement.reason'), value: <Text style={{ whiteSpace: 'pre-wrap' }}>{statement.rejectionReason}</Text> }]
+      ? [
+          {
+            label: ct('statement.reason'),
+            value: <Text style={{ whiteSpace: 'pre-wrap' }}>{statement.rejectionReason}</Text>,
+          },
+        ]
       : []),
   ];
   return (
@@ -96,7 +106,9 @@ function useLineColumns(lines: StatementLine[]) {
       key: 'rate',
       header: ct('statement.rate'),
       cell: (line) =>
-        line.rateEur === undefined ? null : ct('statement.rateValue', { rate: formatRateNumber(line.rateEur, language) }),
+        line.rateEur === undefined
+          ? null
+          : ct('statement.rateValue', { rate: formatRateNumber(line.rateEur, language) }),
     });
   }
   columns.push({

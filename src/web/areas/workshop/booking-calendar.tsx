@@ -4,7 +4,13 @@ import type { Booking } from '../../api/bookings.ts';
 import type { BookingSettings } from '../../api/workshop-bookings.ts';
 import { heldTime } from '../../components/booking-facts.tsx';
 import { BOOKING_STATUS_COLORS } from '../../components/booking-status-badge.tsx';
-import { formatDay, formatShortDay, formatWallTime, type LocalDate, timeOfDay } from '../../components/booking-time.ts';
+import {
+  formatDay,
+  formatShortDay,
+  formatWallTime,
+  type LocalDate,
+  timeOfDay,
+} from '../../components/booking-time.ts';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { useBookingTexts } from '../../components/use-booking-texts.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -77,7 +83,13 @@ function DayColumn({ date, hours, placed, range }: DayColumnProps) {
         {placed.length === 0 ? (
           <VisuallyHidden>{bt('workshop.noBookings')}</VisuallyHidden>
         ) : (
-          <Box component="ul" aria-label={formatDay(date, language)} m={0} p={0} style={{ listStyle: 'none' }}>
+          <Box
+            component="ul"
+            aria-label={formatDay(date, language)}
+            m={0}
+            p={0}
+            style={{ listStyle: 'none' }}
+          >
             {placed.map((part) => (
               <CalendarBlock key={part.item.id} part={part} top={top(part.startMinute)} range={range} />
             ))}
@@ -212,7 +224,13 @@ export function BookingCalendar({ days, bookings, settings, label }: BookingCale
           </Box>
         </Stack>
         {columns.map((column) => (
-          <DayColumn key={column.date} date={column.date} hours={column.hours} placed={column.placed} range={range} />
+          <DayColumn
+            key={column.date}
+            date={column.date}
+            hours={column.hours}
+            placed={column.placed}
+            range={range}
+          />
         ))}
       </Box>
     </Box>

@@ -27,8 +27,8 @@ import {
 } from '../../components/booking-time.ts';
 import { DetailsList } from '../../components/details-list.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
-import { formatDuration } from '../../components/format.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
+import { formatDuration } from '../../components/format.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { AnchorLink } from '../../components/router-links.tsx';
 import { type BookingT, useBookingTexts } from '../../components/use-booking-texts.ts';
@@ -320,7 +320,12 @@ export function BookingPanel({ workshopId, bookingId, canManage, onClose }: Book
   return (
     <FormDialog opened={bookingId !== undefined} onClose={onClose} title={title}>
       {booking.data ? (
-        <BookingDetails key={booking.data.id} workshopId={workshopId} booking={booking.data} canManage={canManage} />
+        <BookingDetails
+          key={booking.data.id}
+          workshopId={workshopId}
+          booking={booking.data}
+          canManage={canManage}
+        />
       ) : booking.isError ? (
         isMissing ? (
           <Text>{bt('panel.notFound')}</Text>

@@ -116,19 +116,29 @@ export function checkDraft(draft: SettingsDraft): { errors: DraftErrors; body?: 
   const slotMinutes = wholeNumber(draft.slotMinutes, SETTINGS_LIMITS.slotMinutes);
   const capacity = wholeNumber(draft.capacity, SETTINGS_LIMITS.capacity);
   const cutoff = wholeNumber(draft.cutoffHours, SETTINGS_LIMITS.cancellationCutoffHours);
-  if (slotMinutes === undefined) errors.slotMinutes = { key: 'settings.numberInvalid', values: SETTINGS_LIMITS.slotMinutes };
-  if (capacity === undefined) errors.capacity = { key: 'settings.numberInvalid', values: SETTINGS_LIMITS.capacity };
+  if (slotMinutes === undefined)
+    errors.slotMinutes = { key: 'settings.numberInvalid', values: SETTINGS_LIMITS.slotMinutes };
+  if (capacity === undefined)
+    errors.capacity = { key: 'settings.numberInvalid', values: SETTINGS_LIMITS.capacity };
   if (cutoff === undefined) {
     errors.cutoffHours = { key: 'settings.numberInvalid', values: SETTINGS_LIMITS.cancellationCutoffHours };
   }
-  if (Object.keys(errors).length > 0 || slotMinutes === undefined || capacity === undefined || cutoff === undefined) {
+  if (
+    Object.keys(errors).length > 0 ||
+    slotMinutes === undefined ||
+    capacity === undefined ||
+    cutoff === undefined
+  ) {
     return { errors };
   }
   return {
     errors,
     body: {
       openingHours,
-      closedDates: draft.closedDates.map((closed) => ({ date: closed.date, note: closed.note.trim() || null })),
+      closedDates: draft.closedDates.map((closed) => ({
+        date: closed.date,
+        note: closed.note.trim() || null,
+      })),
       slotMinutes,
       capacity,
       cancellationCutoffHours: cutoff,

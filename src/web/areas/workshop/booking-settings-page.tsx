@@ -69,7 +69,7 @@ function WeekdayHours({ weekday, rows, errors, onChange }: WeekdayHoursProps) {
         : { key: newRowKey(), opens: '', closes: '' },
     ]);
   return (
-    <Fieldset legend={day} variant="unstyled" p={0}>
+    <Fieldset legend={day} variant="unstyled" p={0} styles={{ legend: { fontWeight: 700 } }}>
       <Stack gap="xs">
         {rows.length === 0 ? <Text c="dimmed">{bt('settings.closedDay')}</Text> : null}
         {rows.map((row) => {
@@ -114,7 +114,12 @@ function WeekdayHours({ weekday, rows, errors, onChange }: WeekdayHoursProps) {
           );
         })}
         <Group>
-          <Button variant="subtle" size="compact-md" onClick={add} aria-label={bt('settings.addHoursOn', { day })}>
+          <Button
+            variant="subtle"
+            size="compact-md"
+            onClick={add}
+            aria-label={bt('settings.addHoursOn', { day })}
+          >
             {bt('settings.addHours')}
           </Button>
         </Group>
@@ -151,7 +156,14 @@ function ClosedDates({
       {dates.length === 0 ? (
         <Text>{bt('settings.closedNone')}</Text>
       ) : (
-        <Stack component="ul" aria-label={bt('settings.closedListLabel')} gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+        <Stack
+          component="ul"
+          aria-label={bt('settings.closedListLabel')}
+          gap="xs"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {dates.map((closed, index) => {
             const shown = formatCalendarDate(closed.date, language);
             const rowError = errors[`closedDates.${index}`];
@@ -250,7 +262,9 @@ function SettingsForm({ workshopId, settings }: { workshopId: string; settings: 
           <Text fw={600}>{bt('settings.zone', { zone: zoneLabel(settings.timeZone) })}</Text>
           {settings.updatedAt ? (
             <Text size="sm" c="dimmed">
-              {bt('settings.savedAt', { date: formatInZone(settings.updatedAt, settings.timeZone, language) })}
+              {bt('settings.savedAt', {
+                date: formatInZone(settings.updatedAt, settings.timeZone, language),
+              })}
             </Text>
           ) : (
             <Alert color="blue">{bt('settings.notSaved')}</Alert>
@@ -293,7 +307,11 @@ function SettingsForm({ workshopId, settings }: { workshopId: string; settings: 
         </Section>
 
         <Section title={bt('settings.closedHeading')}>
-          <ClosedDates dates={draft.closedDates} errors={errors} onChange={(closedDates) => change({ closedDates })} />
+          <ClosedDates
+            dates={draft.closedDates}
+            errors={errors}
+            onChange={(closedDates) => change({ closedDates })}
+          />
         </Section>
 
         <Section title={bt('settings.slotsHeading')}>
@@ -399,7 +417,11 @@ export function BookingSettingsPage() {
           memberships={managed}
           workshopId={workshop.organizationId}
           onChange={(workshopId) =>
-            void navigate({ to: '/workshop/booking-settings', search: { workshop: workshopId }, replace: true })
+            void navigate({
+              to: '/workshop/booking-settings',
+              search: { workshop: workshopId },
+              replace: true,
+            })
           }
         />
       ) : null}

@@ -73,7 +73,10 @@ export interface DayHours {
   open: { from: number; to: number }[];
 }
 
-export function hoursOn(date: LocalDate, settings: Pick<BookingSettings, 'openingHours' | 'closedDates'>): DayHours {
+export function hoursOn(
+  date: LocalDate,
+  settings: Pick<BookingSettings, 'openingHours' | 'closedDates'>,
+): DayHours {
   const closed = settings.closedDates.find((closedDate) => closedDate.date === date);
   if (closed) return { isClosed: true, note: closed.note, open: [] };
   const weekday = weekdayOf(date);
@@ -93,7 +96,10 @@ export function visibleMinutes(
   days: DayHours[],
   placed: { startMinute: number; endMinute: number }[],
 ): { from: number; to: number } {
-  const starts = [...days.flatMap((day) => day.open.map((open) => open.from)), ...placed.map((p) => p.startMinute)];
+  const starts = [
+    ...days.flatMap((day) => day.open.map((open) => open.from)),
+    ...placed.map((p) => p.startMinute),
+  ];
   const ends = [...days.flatMap((day) => day.open.map((open) => open.to)), ...placed.map((p) => p.endMinute)];
   if (starts.length === 0) return { from: 8 * 60, to: 17 * 60 };
   const from = Math.floor(Math.min(...starts) / 60) * 60;

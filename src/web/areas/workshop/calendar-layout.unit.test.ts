@@ -55,7 +55,14 @@ describe("the workshop's calendar", () => {
       closedDates: [{ date: '2026-03-09', note: 'Staff day' }],
     };
     const monday = hoursOn('2026-03-02', settings);
-    expect(monday).toEqual({ isClosed: false, note: null, open: [{ from: 480, to: 720 }, { from: 780, to: 990 }] });
+    expect(monday).toEqual({
+      isClosed: false,
+      note: null,
+      open: [
+        { from: 480, to: 720 },
+        { from: 780, to: 990 },
+      ],
+    });
     expect(hoursOn('2026-03-03', settings).isClosed).toBe(true);
     expect(hoursOn('2026-03-09', settings)).toMatchObject({ isClosed: true, note: 'Staff day' });
     expect(visibleMinutes([monday], [])).toEqual({ from: 480, to: 1020 });

@@ -17,8 +17,8 @@ import {
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { type DataColumn, DataTable } from '../../components/data-table.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
-import { formatDuration } from '../../components/format.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
+import { formatDuration } from '../../components/format.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { type FieldErrors, generalProblemMessage } from '../../components/problem-messages.ts';
 import { type BookingT, useBookingTexts } from '../../components/use-booking-texts.ts';
@@ -46,9 +46,17 @@ function checkServiceType(
 }
 
 /** The server's refusal of a name or duration, under its field; else a sentence for the form. */
-function serviceTypeProblem(error: unknown, name: string, bt: BookingT, t: ReturnType<typeof useTranslation>['t']) {
+function serviceTypeProblem(
+  error: unknown,
+  name: string,
+  bt: BookingT,
+  t: ReturnType<typeof useTranslation>['t'],
+) {
   if (error instanceof ApiError && error.code === 'service_type_exists') {
-    return { fields: { name: bt('serviceTypes.exists', { name: name.trim() }) } as FieldErrors, general: undefined };
+    return {
+      fields: { name: bt('serviceTypes.exists', { name: name.trim() }) } as FieldErrors,
+      general: undefined,
+    };
   }
   if (error instanceof ApiError && error.code === 'validation_failed') {
     return { fields: {} as FieldErrors, general: bt('settings.invalid') };
@@ -218,7 +226,10 @@ export function ServiceTypesSection({ workshop }: { workshop: StaffMembership })
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<ServiceType | null>(null);
   const [removing, setRemoving] = useState<ServiceType | null>(null);
-  const types = useQuery({ queryKey: serviceTypesKey(workshopId), queryFn: () => fetchServiceTypes(workshopId) });
+  const types = useQuery({
+    queryKey: serviceTypesKey(workshopId),
+    queryFn: () => fetchServiceTypes(workshopId),
+  });
   const toggle = useMutation({
     mutationFn: ({ id, isActive }: { id: string; isActive: boolean }) =>
       updateServiceType(workshopId, id, { isActive }),
@@ -246,7 +257,9 @@ export function ServiceTypesSection({ workshop }: { workshop: StaffMembership })
       cell: (type) => (
         <Switch
           aria-label={bt('serviceTypes.activeNamed', { name: type.name })}
-          checked={toggle.isPending && toggle.variables.id === type.id ? toggle.variables.isActive : type.isActive}
+          checked={
+            toggle.isPending && toggle.variables.id === type.id ? toggle.variables.isActive : type.isActive
+          }
           onChange={(event) => toggle.mutate({ id: type.id, isActive: event.currentTarget.checked })}
         />
       ),

@@ -36,7 +36,12 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { BookingCalendar } from './booking-calendar.tsx';
 import { BookingPanel } from './booking-panel.tsx';
-import { chooseWorkshop, parseWorkshopSearch, type WorkshopSearch, workshopMemberships } from './workshop-access.ts';
+import {
+  chooseWorkshop,
+  parseWorkshopSearch,
+  type WorkshopSearch,
+  workshopMemberships,
+} from './workshop-access.ts';
 import { WorkshopChoice } from './workshop-choice.tsx';
 
 /** New requests come in while the page is open; a minute late is soon enough for a calendar. */
@@ -123,7 +128,9 @@ function CalendarView({ workshop, settings, from, to, days }: PeriodProps & { da
     );
   }
   const period =
-    from === to ? formatDay(from, language) : bt('workshop.period', { from: formatDay(from, language), to: formatDay(to, language) });
+    from === to
+      ? formatDay(from, language)
+      : bt('workshop.period', { from: formatDay(from, language), to: formatDay(to, language) });
   return (
     <Stack gap="sm">
       <Group gap="xs" wrap="wrap" aria-hidden="true">
@@ -173,10 +180,19 @@ function ListView({ workshop, from, to, status }: PeriodProps & { status: string
     {
       key: 'vehicle',
       header: bt('workshop.vehicle'),
-      cell: (booking) => `${booking.vehicle.registrationNumber} · ${booking.vehicle.make} ${booking.vehicle.model}`,
+      cell: (booking) =>
+        `${booking.vehicle.registrationNumber} · ${booking.vehicle.make} ${booking.vehicle.model}`,
     },
-    { key: 'services', header: bt('workshop.services'), cell: (booking) => serviceSummary(booking.serviceTypes, bt, language) },
-    { key: 'status', header: bt('workshop.status'), cell: (booking) => <BookingStatusBadge status={booking.status} /> },
+    {
+      key: 'services',
+      header: bt('workshop.services'),
+      cell: (booking) => serviceSummary(booking.serviceTypes, bt, language),
+    },
+    {
+      key: 'status',
+      header: bt('workshop.status'),
+      cell: (booking) => <BookingStatusBadge status={booking.status} />,
+    },
     { key: 'bookedBy', header: bt('workshop.bookedBy'), cell: (booking) => booking.booker.name },
   ];
 
@@ -257,7 +273,8 @@ function Bookings({ workshop, search }: { workshop: StaffMembership; search: Boo
   const today = localDateIn(new Date(), timeZone);
   const view = search.view ?? 'week';
   const date = search.date ?? today;
-  const first = view === 'week' ? startOfWeek(date) : date;
+  // The list starts with the week too, so switching from the week view keeps that week in sight.
+  const first = view === 'day' ? date : startOfWeek(date);
   const length = view === 'day' ? 1 : view === 'week' ? 7 : LIST_DAYS;
   const days = Array.from({ length }, (_, index) => addDays(first, index));
   const last = days.at(-1) ?? first;
@@ -347,7 +364,11 @@ export function WorkshopBookingsPage() {
       title={bt('workshop.title')}
       actions={
         workshop && isManager ? (
-          <ButtonLink to="/workshop/booking-settings" search={{ workshop: workshop.organizationId }} variant="default">
+          <ButtonLink
+            to="/workshop/booking-settings"
+            search={{ workshop: workshop.organizationId }}
+            variant="default"
+          >
             {bt('workshop.settingsNav')}
           </ButtonLink>
         ) : undefined
