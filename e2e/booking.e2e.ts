@@ -136,6 +136,24 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await page.getByRole('button', { name: 'Request booking' }).click();
     await page.getByRole('alert').filter({ hasText: 'Choose one of the free times.' }).waitFor();
 
+    // Someone else takes the last bay at the chosen time meanwhile: the form says so, and the
+    // time is no longer offered.
+    await monday.getByRole('radio', { name: '09:00' }).check();
+    const bookings = `/vehicles/${car.vehicleId}/bookings`;
+    const taken: string[] = [];
+    for (let bay = 1; bay <= 2; bay++) {
+      const answer = await call(car.primary, 'POST', bookings, { start: '2026-03-02T09:00:00+01:00' });
+      taken.push(((await answer.json()) as { id: string }).id);
+    }
+    await page.getByRole('button', { name: 'Request booking' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else took this time just now. Choose another free time.' })
+      .waitFor();
+    await expect.poll(() => monday.getByRole('radio', { name: '09:00' }).count()).toBe(0);
+    await checkPage(page);
+    for (const id of taken) await call(car.primary, 'POST', `${bookings}/${id}/cancel`);
+
     await page.getByRole('checkbox', { name: 'Oil change' }).check();
     await page.getByRole('status').filter({ hasText: 'The appointment takes 1 hr.' }).waitFor();
     await monday.getByRole('radio', { name: '10:00' }).check();
@@ -235,6 +253,22 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await page.getByText('Day', { exact: true }).click();
     await page.getByRole('region', { name: /^Bookings at Nørre Auto: Sunday,? 8 March 2026$/ }).waitFor();
     await checkPage(page);
+
+    // On a phone the week scrolls sideways inside its own box, never the page.
+    const phone = await openAs(car.advisor, { phone: true });
+    await phone.goto(`/workshop/bookings?workshop=${car.workshopId}&date=2026-03-02`);
+    const phoneWeek = phone.getByRole('region', {
+      name: /^Bookings at Nørre Auto: Monday,? 2 March 2026 to/,
+    });
+    await phoneWeek.getByRole('link', { name: new RegExp(`13:00–14:00 ${car.plate}`) }).waitFor();
+    await checkPage(phone, true);
+    await saveScreenshot(phone, 'booking-workshop-week-phone');
+    await phoneWeek.getByRole('link', { name: new RegExp(`13:00–14:00 ${car.plate}`) }).click();
+    await phone
+      .getByRole('dialog', { name: `Booking: ${car.plate}` })
+      .getByText('Oil change (1 hr)')
+      .waitFor();
+    await checkPage(phone, true);
   }, 90_000);
 
   it('c. the secondary user accepts the new time from the notice and sees it confirmed', async () => {

@@ -18,7 +18,7 @@ export function BookingHistory({ booking }: { booking: Booking }) {
       {entries.map((entry) => {
         const action = bt(`history.actions.${entry.action}`);
         return (
-          <List.Item key={`${entry.at}-${entry.action}`}>
+          <List.Item key={`${entry.at}-${entry.action}-${entry.start}`}>
             <Stack gap={0}>
               <Text fw={600} inherit>
                 {entry.side === 'workshop'

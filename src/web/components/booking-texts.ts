@@ -288,10 +288,10 @@ export const en = {
     failedTitle: 'We could not load the service types',
   },
   problems: {
-    slotFull: 'Someone else took this time just now. Choose another free time below.',
+    slotFull: 'Someone else took this time just now. Choose another free time.',
     slotNotASlot:
-      "This time is no longer one of the workshop's free times (its hours may have changed). Choose another below.",
-    slotPast: 'This time has passed. Choose a later one below.',
+      "This time is no longer one of the workshop's free times (its hours may have changed). Choose another.",
+    slotPast: 'This time has passed. Choose a later one.',
     slotNoHours: '{{workshop}} does not take bookings in keyfob yet. Ask them in the chat.',
     proposeFull: 'Every bay is taken at that time. Choose another time.',
     proposePast: 'That time has passed. Choose a later one.',
@@ -610,10 +610,10 @@ export const da: BookingTexts = {
     failedTitle: 'Vi kunne ikke hente ydelserne',
   },
   problems: {
-    slotFull: 'En anden har lige taget denne tid. Vælg en anden ledig tid nedenfor.',
+    slotFull: 'En anden har lige taget denne tid. Vælg en anden ledig tid.',
     slotNotASlot:
-      'Tiden er ikke længere en af værkstedets ledige tider (åbningstiderne kan være ændret). Vælg en anden nedenfor.',
-    slotPast: 'Tiden er gået. Vælg en senere tid nedenfor.',
+      'Tiden er ikke længere en af værkstedets ledige tider (åbningstiderne kan være ændret). Vælg en anden.',
+    slotPast: 'Tiden er gået. Vælg en senere tid.',
     slotNoHours: '{{workshop}} tager endnu ikke imod bookinger i keyfob. Spørg værkstedet i chatten.',
     proposeFull: 'Alle pladser er optaget på det tidspunkt. Vælg en anden tid.',
     proposePast: 'Tiden er gået. Vælg en senere tid.',

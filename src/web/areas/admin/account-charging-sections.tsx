@@ -11,7 +11,9 @@ import { AnchorLink } from '../../components/router-links.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { useStatementColumns } from '../charging/charging-columns.tsx';
+import { MonthlyChart } from '../charging/monthly-chart.tsx';
 import { useChargingTexts } from '../charging/use-charging-texts.ts';
+import { useChartStatements } from '../charging/use-chart-statements.ts';
 import { hasPermission } from '../permissions.ts';
 import { accountRoleLabel, rateLabel } from './customer-labels.ts';
 import { RateHistoryPanel } from './rate-history-panel.tsx';
@@ -111,7 +113,10 @@ export function MemberRatesSection({ account, name }: { account: AccountDetails;
   );
 }
 
-/** The account's and its sub-accounts' statements, each opening its own page. */
+/**
+ * The account's and its sub-accounts' statements, each opening its own page, under a chart of
+ * their energy and amounts by month and party (once there are any).
+ */
 export function AccountStatementsSection({ account, name }: { account: AccountDetails; name: string }) {
   const ct = useChargingTexts();
   const query = usePagedList<Statement>([...statementsKey(`admin:account:${account.id}`)], (cursor) =>
@@ -127,8 +132,12 @@ export function AccountStatementsSection({ account, name }: { account: AccountDe
       {label}
     </AnchorLink>
   ));
+  const chart = useChartStatements(statementsKey(`admin:account:${account.id}:chart`), (cursor) =>
+    fetchAccountStatements(account.id, { cursor }),
+  );
   return (
     <Section title={ct('statements.accountStatements')}>
+      {chart.isSuccess && chart.data.length > 0 ? <MonthlyChart statements={chart.data} /> : null}
       <PagedResults
         query={query}
         isSearching={false}

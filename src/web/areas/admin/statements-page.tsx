@@ -68,7 +68,8 @@ function CloseMonthForm({ closed }: { closed: ClosedMonth[] }) {
   const queryClient = useQueryClient();
   const months = useMemo(() => closableMonths(new Date()), []);
   const closedSet = new Set(closed.map((item) => item.month));
-  const [month, setMonth] = useState(() => months.find((candidate) => !closedSet.has(candidate)) ?? '');
+  // The month just over is the one to close; an older one only on purpose.
+  const [month, setMonth] = useState(() => months[0] ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const close = useMutation({
     mutationFn: closeMonth,
