@@ -159,7 +159,6 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await monday.getByRole('radio', { name: '10:00' }).check();
     await page.getByText(/^Chosen: Monday,? 2 March 2026, 10:00–11:00$/).waitFor();
     await page.getByRole('textbox', { name: 'Note (optional)' }).fill('The brakes squeak at low speed.');
-    await checkPage(page);
     await page.getByRole('button', { name: 'Request booking' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Service booking' }).waitFor();
@@ -190,7 +189,7 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await item.getByText('Requested', { exact: true }).waitFor();
     await item.getByText('Booked by Sam Sekundær').waitFor();
     await checkPage(page);
-  }, 90_000);
+  }, 150_000);
 
   it('b. the service advisor finds it in the week calendar and proposes another time', async () => {
     expect(car.bookingId, 'step a ran').not.toBe('');
@@ -254,9 +253,15 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await page.getByRole('region', { name: /^Bookings at Nørre Auto: Sunday,? 8 March 2026$/ }).waitFor();
     await checkPage(page);
 
-    // On a phone the week scrolls sideways inside its own box, never the page.
+    // A phone opens on one day; the week, a tap away, scrolls sideways in its own box, not the page.
     const phone = await openAs(car.advisor, { phone: true });
-    await phone.goto(`/workshop/bookings?workshop=${car.workshopId}&date=2026-03-02`);
+    await phone.goto(`/workshop/bookings?workshop=${car.workshopId}&date=2026-03-03`);
+    await phone
+      .getByRole('region', { name: /^Bookings at Nørre Auto: Tuesday,? 3 March 2026$/ })
+      .getByRole('link', { name: new RegExp(`13:00–14:00 ${car.plate}`) })
+      .waitFor();
+    await checkPage(phone, true);
+    await phone.getByText('Week', { exact: true }).click();
     const phoneWeek = phone.getByRole('region', {
       name: /^Bookings at Nørre Auto: Monday,? 2 March 2026 to/,
     });
@@ -269,7 +274,7 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
       .getByText('Oil change (1 hr)')
       .waitFor();
     await checkPage(phone, true);
-  }, 90_000);
+  }, 150_000);
 
   it('c. the secondary user accepts the new time from the notice and sees it confirmed', async () => {
     expect(car.bookingId, 'step a ran').not.toBe('');
@@ -322,7 +327,7 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await page.goto('/app/more');
     await page.getByRole('switch', { name: 'Service bookings' }).waitFor();
     await checkPage(page);
-  }, 90_000);
+  }, 150_000);
 
   it('d. on a phone in Danish: the booking pages fit, and the primary user cancels', async () => {
     expect(car.bookingId, 'step a ran').not.toBe('');
@@ -363,7 +368,7 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
     await page.getByText('Aflyst', { exact: true }).first().waitFor();
     await page.getByText('Aflyst af Pia Primær').waitFor();
     await checkPage(page, true);
-  }, 90_000);
+  }, 150_000);
 
   it('e. the workshop admin sets opening hours, closed dates and service types', async () => {
     const page = await openAs(car.admin);
@@ -424,5 +429,5 @@ describe('service booking in the driver app and the workshop portal (SPEC §7), 
       '2026-03-07T10:00:00+01:00',
       '2026-03-07T11:00:00+01:00',
     ]);
-  }, 90_000);
+  }, 150_000);
 });

@@ -331,10 +331,32 @@ describe('charging reimbursement on the web (SPEC §9), in Chromium', () => {
     await rates.getByLabel('New rate in EUR per kWh').fill('0,4');
     await rates.getByRole('button', { name: 'Save rate' }).click();
     await rates.getByRole('status').filter({ hasText: 'The new rate of Fleet Nord ApS is saved.' }).waitFor();
-    const history = rates.getByRole('table', { name: 'Rate history of Fleet Nord ApS' });
-    await expect.poll(() => history.getByRole('row').count()).toBe(3);
-    await history.getByRole('row').nth(1).getByText('Ada Admin').waitFor();
+    // Newest first: the new rate, set by Ada, above the one the sub-account was made with.
+    const history = rates.getByRole('list', { name: 'Rate history of Fleet Nord ApS' });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(2);
+    await history
+      .getByRole('listitem')
+      .first()
+      .getByText(/, set by Ada Admin$/)
+      .waitFor();
+    await history.getByRole('listitem').first().getByText('0.40 EUR per kWh').waitFor();
     await rates.getByText('0.40 EUR per kWh').first().waitFor();
+    await checkPage(page);
+
+    // On the parent account, the rate agreed with Frede, with its history in a dialog.
+    await page.goto(`/admin/accounts/${fleet.parentId}`);
+    await page.getByRole('heading', { level: 1, name: 'Fleet Holding' }).waitFor();
+    const members = page.getByRole('table', { name: "End-users' rates in Fleet Holding" });
+    await members.getByRole('row').filter({ hasText: 'Frede Fører' }).getByText('0.25 EUR per kWh').waitFor();
+    await members.getByRole('button', { name: 'Rate history of Frede Fører' }).click();
+    const dialog2 = page.getByRole('dialog', { name: 'Rate of Frede Fører' });
+    await dialog2.getByRole('list', { name: 'Rate history of Frede Fører' }).waitFor();
+    await dialog2.getByRole('button', { name: 'Change the rate of Frede Fører' }).click();
+    await dialog2.getByRole('checkbox', { name: 'Stop reimbursing from then on' }).check();
+    await checkPage(page);
+    await dialog2.getByRole('button', { name: 'Save rate' }).click();
+    await dialog2.getByRole('status').filter({ hasText: 'The new rate of Frede Fører is saved.' }).waitFor();
+    await dialog2.getByText('Not reimbursed').first().waitFor();
     await checkPage(page);
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,6 @@ import {
   type RateSubject,
   rateHistoryKey,
 } from '../../api/reimbursement-rates.ts';
-import { type DataColumn, DataTable } from '../../components/data-table.tsx';
 import { DetailsList } from '../../components/details-list.tsx';
 import { DoneNotice } from '../../components/done-notice.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -178,11 +177,10 @@ export function RateHistoryPanel({ subject, name, canManage }: RateHistoryPanelP
 
   const rateText = (rate: string | null) =>
     rate === null ? ct('rates.stopped') : rateLabel(rate, language, t);
-  const columns: DataColumn<HistoryRow>[] = [
-    { key: 'rate', header: ct('rates.rate'), cell: (row) => rateText(row.rateEur) },
-    { key: 'from', header: ct('rates.from'), cell: (row) => formatDateTime(row.effectiveFrom, language) },
-    { key: 'setBy', header: ct('rates.setBy'), cell: (row) => row.setBy?.name ?? ct('rates.setAtStart') },
-  ];
+  const when = (row: HistoryRow) =>
+    `${ct('rates.fromDate', { date: formatDateTime(row.effectiveFrom, language) })}, ${
+      row.setBy ? ct('rates.setBy', { name: row.setBy.name }) : ct('rates.setAtStart')
+    }`;
 
   return (
     <Stack gap="sm">
@@ -206,12 +204,28 @@ export function RateHistoryPanel({ subject, name, canManage }: RateHistoryPanelP
       {history.data.history.length === 0 ? (
         <Text>{ct('rates.noHistory')}</Text>
       ) : (
-        <DataTable
-          label={ct('rates.historyLabel', { name })}
-          columns={columns}
-          items={history.data.history}
-          rowKey={(row) => `${row.effectiveFrom}|${row.createdAt}|${row.rateEur}`}
-        />
+        // A short list rather than a table: it fits a dialog and a phone without scrolling sideways.
+        <Stack
+          component="ol"
+          aria-label={ct('rates.historyLabel', { name })}
+          gap="xs"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
+          {history.data.history.map((row) => (
+            <Card
+              component="li"
+              key={`${row.effectiveFrom}|${row.createdAt}|${row.rateEur}`}
+              withBorder
+              padding="xs"
+              radius="sm"
+            >
+              <Text fw={600}>{rateText(row.rateEur)}</Text>
+              <Text size="sm">{when(row)}</Text>
+            </Card>
+          ))}
+        </Stack>
       )}
       {canManage ? (
         isChanging ? (

@@ -193,8 +193,10 @@ export function BookingCalendar({ days, bookings, settings, label }: BookingCale
     <Box
       component="section"
       aria-label={label}
-      // Focusable, so the keyboard can scroll the week when it is wider than the screen.
+      // Focusable, so the keyboard can scroll the week when it is wider than the screen; positioned,
+      // so its visually hidden day names scroll (and are clipped) with it instead of widening the page.
       tabIndex={0}
+      pos="relative"
       style={{ overflowX: 'auto', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}
     >
       <Box
@@ -204,7 +206,8 @@ export function BookingCalendar({ days, bookings, settings, label }: BookingCale
           minWidth: isWeek ? AXIS_WIDTH + days.length * 96 : undefined,
         }}
       >
-        <Stack gap={0} aria-hidden="true">
+        {/* The hours stay in sight while a wide week scrolls sideways. */}
+        <Stack gap={0} aria-hidden="true" bg="white" style={{ position: 'sticky', left: 0, zIndex: 1 }}>
           <Box h={HEADER_HEIGHT} style={{ borderBottom: '1px solid var(--mantine-color-gray-4)' }} />
           <Box pos="relative" h={(range.to - range.from) * PX_PER_MINUTE}>
             {axis.map((minute) => (

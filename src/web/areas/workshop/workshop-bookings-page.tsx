@@ -32,6 +32,7 @@ import { Page } from '../../components/page.tsx';
 import { PagedResults, usePagedList } from '../../components/paged-results.tsx';
 import { AnchorLink, ButtonLink } from '../../components/router-links.tsx';
 import { useBookingTexts } from '../../components/use-booking-texts.ts';
+import { useIsPhone } from '../../components/use-is-phone.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useAreaMe } from '../area-me.tsx';
 import { BookingCalendar } from './booking-calendar.tsx';
@@ -247,6 +248,7 @@ function Bookings({ workshop, search }: { workshop: StaffMembership; search: Boo
   const me = useAreaMe();
   const navigate = useNavigate();
   const viewLabelId = useId();
+  const isPhone = useIsPhone();
   const workshopId = workshop.organizationId;
   const settings = useQuery({
     queryKey: bookingSettingsKey(workshopId),
@@ -271,7 +273,8 @@ function Bookings({ workshop, search }: { workshop: StaffMembership; search: Boo
 
   const timeZone = settings.data.timeZone;
   const today = localDateIn(new Date(), timeZone);
-  const view = search.view ?? 'week';
+  // A phone shows one day at first: a week is wider than its screen.
+  const view = search.view ?? (isPhone ? 'day' : 'week');
   const date = search.date ?? today;
   // The list starts with the week too, so switching from the week view keeps that week in sight.
   const first = view === 'day' ? date : startOfWeek(date);
@@ -303,7 +306,7 @@ function Bookings({ workshop, search }: { workshop: StaffMembership; search: Boo
           <SegmentedControl
             aria-labelledby={viewLabelId}
             value={view}
-            onChange={(value) => go({ view: VIEWS.find((candidate) => candidate === value) ?? 'week' }, true)}
+            onChange={(value) => go({ view: VIEWS.find((candidate) => candidate === value) }, true)}
             data={VIEWS.map((value) => ({ value, label: bt(`workshop.${value}`) }))}
           />
         </Stack>
