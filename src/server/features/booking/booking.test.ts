@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { and, eq, inArray, like } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
@@ -618,6 +619,11 @@ describe('service booking', () => {
       expect(unescapeText(onlyProperty(event, 'LOCATION').value)).toContain('Nørrebrogade 1');
       const status = onlyProperty(event, 'STATUS').value;
       const start = readUtcDateTime(onlyProperty(event, 'DTSTART').value);
+      // A standard iCalendar parser reads the same event.
+      const standard = new ICAL.Component(ICAL.parse(attachment.content)).getFirstSubcomponent('vevent');
+      expect(standard?.getFirstPropertyValue('uid')).toBe(uid);
+      expect(String(standard?.getFirstPropertyValue('status'))).toBe(status);
+      expect((standard?.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(start);
       if (mail.topic === 'booking:requested') {
         expect([status, start]).toEqual(['TENTATIVE', new Date('2026-08-04T08:00:00Z')]);
       } else if (mail.topic === 'booking:accepted') {
