@@ -351,7 +351,7 @@ describe('approving statements, immutability and corrections', () => {
   });
 
   it.runIf(testDatabaseKind() === 'postgres')(
-    'decides a statement once when many decide at the same moment',
+    'decides a statement once when many decide at the same moment (skipped on PGlite: one connection, no concurrency)',
     async () => {
       const { people, parent, subsidiary, key } = await setUp();
       t.clock.set(new Date('2026-07-01T09:00:00Z'));
