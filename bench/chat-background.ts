@@ -60,7 +60,7 @@ export interface BackgroundReport {
   /** Wall time of the posting schedule, for the achieved rates. */
   postingSeconds: number;
   startLagP99Ms: number;
-  /** How long after the last post's answer the last delivery arrived. */
+  /** How long after the last post's answer every delivery had arrived (0: all had by then). */
   drainMs: number;
 }
 
@@ -82,7 +82,6 @@ interface TrackedSocket {
 
 interface Round {
   server: string;
-  tag: string;
   prefix: string;
   sentAt: number[];
   /** The id each post was answered with, and the id its first delivery carried. */
@@ -92,6 +91,7 @@ interface Round {
   delivered: number;
 }
 
+const origins = new Map<string, string>();
 const socketsByServer = new Map<string, TrackedSocket[]>();
 const followers = new Map<string, number>();
 let conversations: string[] = [];
@@ -170,11 +170,8 @@ async function runRound(request: Extract<BackgroundRequest, { kind: 'round' }>):
   const origin = origins.get(request.server);
   if (!server || !origin) throw new Error(`no sockets open on ${request.server}`);
   for (const tracked of server) tracked.seen.clear();
-  problems = [];
-  problemCount = 0;
   const current: Round = {
     server: request.server,
-    tag: request.tag,
     prefix: `background ${request.tag} `,
     sentAt: [],
     postedIds: [],
@@ -232,13 +229,16 @@ async function runRound(request: Extract<BackgroundRequest, { kind: 'round' }>):
   });
   const sorted = current.latencies.sort((a, b) => a - b);
   const at = (fraction: number) => sorted[Math.max(0, Math.ceil(sorted.length * fraction) - 1)] ?? Number.NaN;
+  // Reported once: what went wrong since the last report, between rounds included.
+  const reported = { problems, problemCount };
+  problems = [];
+  problemCount = 0;
   return {
     posted,
     expectedDeliveries,
     delivered: current.delivered,
     socketsShort,
-    problems,
-    problemCount,
+    ...reported,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     postingSeconds,
@@ -246,8 +246,6 @@ async function runRound(request: Extract<BackgroundRequest, { kind: 'round' }>):
     drainMs: lastDeliveryAt - answeredAt,
   };
 }
-
-const origins = new Map<string, string>();
 
 async function handle(request: BackgroundRequest): Promise<BackgroundOpened | BackgroundReport | null> {
   if (request.kind === 'open') {

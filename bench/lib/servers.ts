@@ -19,12 +19,7 @@ export type KeyfobDatabase = { kind: 'postgres'; url: string } | { kind: 'embedd
 export function keyfobServer(database: KeyfobDatabase, env: Record<string, string> = {}): ServerSpec {
   return {
     name: database.kind === 'postgres' ? 'keyfob (PostgreSQL)' : 'keyfob (embedded)',
-    nodeArgs: [
-      ...(process.env.PROBE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_PROF}`] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-    ],
+    nodeArgs: ['--import', 'tsx', 'src/server/main.ts'],
     env: {
       DATABASE_URL: database.kind === 'postgres' ? database.url : '',
       DATA_DIR: database.kind === 'embedded' ? database.dataDir : '',
@@ -43,12 +38,7 @@ export function keyfobServer(database: KeyfobDatabase, env: Record<string, strin
 export function wsBroadcastServer(): ServerSpec {
   return {
     name: 'ws-broadcast',
-    nodeArgs: [
-      ...(process.env.PROBE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROBE_PROF}/ref`] : []),
-      '--import',
-      'tsx',
-      'bench/reference/ws-broadcast.ts',
-    ],
+    nodeArgs: ['--import', 'tsx', 'bench/reference/ws-broadcast.ts'],
     readyPath: '/healthz',
   };
 }

@@ -621,9 +621,10 @@ describe('service booking', () => {
       const start = readUtcDateTime(onlyProperty(event, 'DTSTART').value);
       // A standard iCalendar parser reads the same event.
       const standard = new ICAL.Component(ICAL.parse(attachment.content)).getFirstSubcomponent('vevent');
-      expect(standard?.getFirstPropertyValue('uid')).toBe(uid);
-      expect(String(standard?.getFirstPropertyValue('status'))).toBe(status);
-      expect((standard?.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(start);
+      if (!standard) throw new Error('ical.js found no VEVENT');
+      expect(standard.getFirstPropertyValue('uid')).toBe(uid);
+      expect(String(standard.getFirstPropertyValue('status'))).toBe(status);
+      expect((standard.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(start);
       if (mail.topic === 'booking:requested') {
         expect([status, start]).toEqual(['TENTATIVE', new Date('2026-08-04T08:00:00Z')]);
       } else if (mail.topic === 'booking:accepted') {

@@ -1,5 +1,4 @@
-import type { Duplex } from 'node:stream';
-import { inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
@@ -7,7 +6,7 @@ import type { Change } from '../../db/change-feed.ts';
 import { messages } from '../../db/schema/index.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { loadConversation } from './conversation.ts';
-import { type MessageRow, presentMessage } from './messages.ts';
+import { presentMessage } from './messages.ts';
 
 const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), vehicleId: z.uuid() }),
@@ -18,19 +17,9 @@ const ClientMessage = z.discriminatedUnion('type', [
 export const CLOSE_SIGNED_OUT = 4401;
 const CLOSE_SERVER_CLOSING = 1001;
 const PERSON_TABLES = new Set(['sessions', 'users', 'staff_memberships']);
-/** New messages read from the database in one query at most. */
-const MAX_READ_BATCH = 500;
-
-/** A committed message announced by the change feed, not yet delivered. */
-interface Announced {
-  vehicleId: string;
-  messageId: string;
-}
 
 interface Participant {
   socket: WebSocket;
-  /** The connection under the socket, corked while a batch of messages is written to it. */
-  connection: Duplex | undefined;
   token: string | undefined;
   actor: Actor;
   vehicles: Set<string>;
@@ -45,10 +34,6 @@ interface Participant {
 export class ChatHub {
   readonly #participants = new Set<Participant>();
   readonly #byVehicle = new Map<string, Set<Participant>>();
-  /** Messages announced in this turn of the event loop, read together once it ends. */
-  #announced: Announced[] = [];
-  /** Settles once every batch read so far has been delivered: batches go out in commit order. */
-  #delivered: Promise<void> = Promise.resolve();
 
   constructor(private readonly app: FastifyInstance) {
     app.changes.subscribe((change) => {
@@ -68,13 +53,7 @@ export class ChatHub {
   }
 
   attach(socket: WebSocket, request: FastifyRequest, actor: Actor): void {
-    const participant: Participant = {
-      socket,
-      connection: request.raw.socket,
-      token: request.sessionToken(),
-      actor,
-      vehicles: new Set(),
-    };
+    const participant: Participant = { socket, token: request.sessionToken(), actor, vehicles: new Set() };
     this.#participants.add(participant);
     socket.on('close', () => {
       this.#participants.delete(participant);
@@ -126,9 +105,12 @@ export class ChatHub {
     }
     if (change.table === 'messages') {
       const [vehicleId, messageId] = change.key.split('/');
-      if (!vehicleId || !messageId || !this.#byVehicle.get(vehicleId)?.size) return;
-      if (this.#announced.length === 0) queueMicrotask(() => this.#readAnnounced());
-      this.#announced.push({ vehicleId, messageId });
+      const listeners = vehicleId ? this.#byVehicle.get(vehicleId) : undefined;
+      if (!listeners?.size || !messageId) return;
+      const [message] = await this.app.database.db.select().from(messages).where(eq(messages.id, messageId));
+      if (!message) return;
+      const payload = JSON.stringify({ type: 'message', message: presentMessage(message) });
+      for (const participant of listeners) participant.socket.send(payload);
       return;
     }
     if (change.table === 'vehicles' || change.table === 'vehicle_memberships') {
@@ -141,66 +123,6 @@ export class ChatHub {
         if (change.table === 'organizations' || participant.actor.user.id === change.key)
           await this.#recheck(participant);
       }
-    }
-  }
-
-  /**
-   * Reads the messages announced in one turn of the event loop with one query (when the instance
-   * is busy, the feed hands over many at once), at once, and queues their delivery behind the
-   * batches before it, so sockets get messages in the order they were committed (the order the
-   * feed announces them) even when a later read returns first.
-   */
-  #readAnnounced() {
-    const batch = this.#announced;
-    this.#announced = [];
-    const read = this.#read(batch);
-    // Handled below, once the batches before it are out; until then a failed read must not count as unhandled.
-    read.catch(() => {});
-    this.#delivered = this.#delivered.then(async () => {
-      try {
-        this.#deliver(batch, await read);
-      } catch (error) {
-        // Those messages stay in the database (history shows them); the next ones still go out.
-        this.app.log.error({ err: error, messages: batch.length }, 'chat hub could not deliver new messages');
-      }
-    });
-  }
-
-  async #read(batch: readonly Announced[]): Promise<Map<string, MessageRow>> {
-    const byId = new Map<string, MessageRow>();
-    for (let start = 0; start < batch.length; start += MAX_READ_BATCH) {
-      const ids = batch.slice(start, start + MAX_READ_BATCH).map((announced) => announced.messageId);
-      const rows = await this.app.database.db.select().from(messages).where(inArray(messages.id, ids));
-      for (const row of rows) byId.set(row.id, row);
-    }
-    return byId;
-  }
-
-  /**
-   * Sends each message, serialised once, to its conversation's open sockets. With several
-   * messages in the batch, each connection is corked until all are written, so a socket that
-   * follows several of the conversations gets them in one write rather than one write each.
-   */
-  #deliver(batch: readonly Announced[], found: ReadonlyMap<string, MessageRow>) {
-    const corked = new Set<Duplex>();
-    try {
-      for (const { vehicleId, messageId } of batch) {
-        const message = found.get(messageId);
-        const listeners = this.#byVehicle.get(vehicleId);
-        if (!message || !listeners?.size) continue;
-        const payload = Buffer.from(JSON.stringify({ type: 'message', message: presentMessage(message) }));
-        for (const participant of listeners) {
-          if (participant.socket.readyState !== participant.socket.OPEN) continue;
-          const { connection } = participant;
-          if (batch.length > 1 && connection && !corked.has(connection)) {
-            connection.cork();
-            corked.add(connection);
-          }
-          participant.socket.send(payload, { binary: false });
-        }
-      }
-    } finally {
-      for (const connection of corked) connection.uncork();
     }
   }
 
