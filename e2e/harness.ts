@@ -50,6 +50,8 @@ export function useBrowserTest(): BrowserTest {
           viewport: phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
           isMobile: phone,
           hasTouch: phone,
+          // Dialogs then appear without a fade, so axe never measures colours half transparent.
+          reducedMotion: 'reduce',
         });
         return context.newPage();
       },

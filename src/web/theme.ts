@@ -8,6 +8,8 @@ import { Alert, type CSSVariablesResolver, createTheme } from '@mantine/core';
 export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
+  // People who ask their system for less motion get no fades or slides.
+  respectReducedMotion: true,
   components: {
     // A light alert's title takes its colour's mid shade (green, yellow, red), about 3:1 on the
     // tinted background; the ordinary text colour keeps it readable, and the tint still says which.
