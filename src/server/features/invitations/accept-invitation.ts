@@ -105,7 +105,13 @@ export async function acceptInvitation(
   const { handler, grant } = kindOf(row.invitation.kind, row.invitation.grant);
 
   const existing = await findUserByEmail(db, row.invitation.email);
-  if (existing && input.caller?.user.id !== existing.id) throw new Problem(409, 'login_required');
+  if (existing && input.caller?.user.id !== existing.id) {
+    // The account may be one a simultaneous accept of this very link created after the first read:
+    // then the link is spent, and that is what to say.
+    throw (
+      gone(stateOf(await findByToken(db, input.token), now), undefined) ?? new Problem(409, 'login_required')
+    );
+  }
   if (!existing && input.caller) {
     // Signed in as someone else: accepting would hand this email's grant to the wrong person.
     throw new Problem(
