@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -21,6 +22,11 @@ export type DatabaseSource =
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseSource['kind'];
+  /**
+   * The `application_name` of this handle's connections: a trigger can name it in a notification,
+   * so an instance knows which changes it made itself.
+   */
+  origin: string;
   /** Applies every pending migration; safe to call from several instances at once. */
   migrate(): Promise<void>;
   /** Resolves when the database answers a query. */
@@ -104,6 +110,11 @@ export function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
 
+/** Unique per opened handle, and safe to quote: `keyfob-` and 12 hex digits. */
+function newOrigin(): string {
+  return `keyfob-${randomBytes(6).toString('hex')}`;
+}
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any fixed 64-bit number: every keyfob instance takes the same lock while migrating.
 const MIGRATION_LOCK_KEY = 7_203_511_001;
@@ -111,13 +122,19 @@ const MIGRATION_LOCK_KEY = 7_203_511_001;
 /** Opens the embedded PGlite database or a PostgreSQL pool, as the source says. */
 export async function openDatabase(source: DatabaseSource): Promise<DatabaseHandle> {
   if (source.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: source.url, max: source.poolSize ?? 10 });
+    const origin = newOrigin();
+    const pool = new pg.Pool({
+      connectionString: source.url,
+      max: source.poolSize ?? 10,
+      application_name: origin,
+    });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });
     return {
       db,
       kind: 'postgres',
+      origin,
       async migrate() {
         const client = await pool.connect();
         try {
@@ -139,9 +156,12 @@ export async function openDatabase(source: DatabaseSource): Promise<DatabaseHand
   const pglite = new PGlite({ dataDir: source.dataDir, loadDataDir: source.loadDataDir });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema });
+  const origin = newOrigin();
+  await pglite.exec(`set application_name = '${origin}'`);
   return {
     db,
     kind: 'embedded',
+    origin,
     pglite,
     migrate: () => migratePglite(db, { migrationsFolder }),
     async ping() {

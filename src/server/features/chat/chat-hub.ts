@@ -6,7 +6,7 @@ import type { Change } from '../../db/change-feed.ts';
 import { messages } from '../../db/schema/index.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { loadConversation } from './conversation.ts';
-import { presentMessage } from './messages.ts';
+import { type MessageView, presentMessage } from './messages.ts';
 
 const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), vehicleId: z.uuid() }),
@@ -26,8 +26,9 @@ interface Participant {
 }
 
 /**
- * Open chat sockets of this instance, by conversation. New messages, from any instance, arrive
- * through the change feed and go to every socket subscribed to their vehicle. A change to the
+ * Open chat sockets of this instance, by conversation. A new message goes to every socket
+ * subscribed to its vehicle: at once when written here, through the change feed when written by
+ * another instance. A change to the
  * vehicle's users or to a person re-checks their subscriptions at once: a removed user's socket
  * stops receiving that conversation (`access_removed`), a signed-out one is closed.
  */
@@ -50,6 +51,18 @@ export class ChatHub {
   /** Sockets open on this instance (for tests and metrics). */
   get size(): number {
     return this.#participants.size;
+  }
+
+  /**
+   * Sends a new message to this instance's sockets that follow its vehicle. The instance that
+   * writes a message calls this itself, without waiting for the change feed; every other instance
+   * hears of it there.
+   */
+  deliver(message: MessageView): void {
+    const listeners = this.#byVehicle.get(message.vehicleId);
+    if (!listeners?.size) return;
+    const payload = JSON.stringify({ type: 'message', message });
+    for (const participant of listeners) participant.socket.send(payload);
   }
 
   attach(socket: WebSocket, request: FastifyRequest, actor: Actor): void {
@@ -104,13 +117,13 @@ export class ChatHub {
       return;
     }
     if (change.table === 'messages') {
-      const [vehicleId, messageId] = change.key.split('/');
+      const [vehicleId, messageId, origin] = change.key.split('/');
+      // Written through this instance: `deliver` has sent it already.
+      if (origin === this.app.database.origin) return;
       const listeners = vehicleId ? this.#byVehicle.get(vehicleId) : undefined;
       if (!listeners?.size || !messageId) return;
       const [message] = await this.app.database.db.select().from(messages).where(eq(messages.id, messageId));
-      if (!message) return;
-      const payload = JSON.stringify({ type: 'message', message: presentMessage(message) });
-      for (const participant of listeners) participant.socket.send(payload);
+      if (message) this.deliver(presentMessage(message));
       return;
     }
     if (change.table === 'vehicles' || change.table === 'vehicle_memberships') {

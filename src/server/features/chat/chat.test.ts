@@ -245,6 +245,15 @@ describe('workshop chat', () => {
         author: { name: 'Frida Friend' },
       });
     }
+    // Once each: the instance that wrote it does not send it again when its notification arrives.
+    await t.app.changes.settle();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const socket of [friendSocket, advisorSocket]) {
+      const copies = socket.received.filter(
+        (m) => (m.message as { body?: string })?.body === 'Hello workshop',
+      );
+      expect(copies).toHaveLength(1);
+    }
 
     const removed = await t.app.inject({
       method: 'DELETE',
@@ -306,6 +315,8 @@ describe('workshop chat', () => {
         expect((await post(vehicle.id, as.primary, 'Across processes')).statusCode).toBe(201);
         const got = await socket.waitFor((message) => message.type === 'message');
         expect(got.message).toMatchObject({ body: 'Across processes', authorRole: 'primary' });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(socket.received.filter((message) => message.type === 'message')).toHaveLength(1);
         socket.socket.close();
         other.stop();
       }, 60_000);

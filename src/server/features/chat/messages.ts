@@ -22,13 +22,17 @@ export function presentMessage(message: MessageRow) {
   };
 }
 
+export type MessageView = ReturnType<typeof presentMessage>;
+
+/** Writes a message; `deliver` hears of it as soon as it is committed, before the rest is done. */
 export async function postMessage(
   db: Database,
   actor: Actor,
   conversation: Conversation,
   body: string,
   now: Date,
-) {
+  deliver: (message: MessageView) => void,
+): Promise<MessageView> {
   const [message] = await db
     .insert(messages)
     .values({
@@ -41,9 +45,11 @@ export async function postMessage(
     })
     .returning();
   if (!message) throw new Error('insert returned no message');
+  const view = presentMessage(message);
+  deliver(view);
   // Writing is reading: one's own message never counts as unread.
   await markConversationRead(db, actor.user.id, conversation.vehicleId, now);
-  return presentMessage(message);
+  return view;
 }
 
 export async function markConversationRead(db: Database, userId: string, vehicleId: string, upTo: Date) {

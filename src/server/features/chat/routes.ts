@@ -76,7 +76,11 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       const conversation = await loadConversation(app.vehicleAccess, actor, request.params.vid);
       return reply
         .code(201)
-        .send(await postMessage(db, actor, conversation, request.body.body, app.clock.now()));
+        .send(
+          await postMessage(db, actor, conversation, request.body.body, app.clock.now(), (message) =>
+            hub.deliver(message),
+          ),
+        );
     },
   );
 
