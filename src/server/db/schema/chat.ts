@@ -21,7 +21,11 @@ export const messages = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('messages_vehicle_newest').on(table.vehicleId, table.createdAt.desc(), table.id.desc())],
+  (table) => [
+    index('messages_vehicle_newest').on(table.vehicleId, table.createdAt.desc(), table.id.desc()),
+    // The chat mailer's round: which conversations had messages in a time range.
+    index('messages_created_at').on(table.createdAt),
+  ],
 );
 
 /** How far each person has read each conversation: unread is what came after, from others. */

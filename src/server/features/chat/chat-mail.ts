@@ -51,32 +51,47 @@ export async function sendChatMails(
     WORKSHOP_CHAT_ROLES.map((role) => sql`${role}`),
     sql`, `,
   );
+  // Conversations with a message old enough to be due; then, per participant, two probes of the
+  // (vehicle, time) index: their first unread message from others, and their newest.
   const due = rowsOf<DueRow>(
     await db.execute(sql`
-      with recent as (
-        select distinct vehicle_id from messages where created_at > ${lookback}::timestamptz
+      with settled as (
+        select distinct vehicle_id from messages
+        where created_at > ${lookback}::timestamptz and created_at <= ${quietSince}::timestamptz
       ), participants as (
         select vm.vehicle_id, vm.user_id, true as is_vehicle_user
-        from vehicle_memberships vm join recent using (vehicle_id)
+        from vehicle_memberships vm join settled using (vehicle_id)
         union all
         select v.id, sm.user_id, false
-        from recent join vehicles v on v.id = recent.vehicle_id
+        from settled join vehicles v on v.id = settled.vehicle_id
         join staff_memberships sm on sm.organization_id = v.workshop_id
           and sm.roles && array[${staffRoles}]::staff_role[]
         where not exists (
           select 1 from vehicle_memberships own where own.vehicle_id = v.id and own.user_id = sm.user_id)
+      ), candidates as (
+        select p.vehicle_id, p.user_id, bool_or(p.is_vehicle_user) as is_vehicle_user,
+          greatest(max(r.read_up_to), max(k.mailed_up_to), ${lookback}::timestamptz) as since
+        from participants p
+        join users u on u.id = p.user_id and u.status = 'active'
+        left join conversation_reads r on r.vehicle_id = p.vehicle_id and r.user_id = p.user_id
+        left join chat_mail_marks k on k.vehicle_id = p.vehicle_id and k.user_id = p.user_id
+        group by p.vehicle_id, p.user_id
       )
-      select p.vehicle_id, p.user_id, bool_or(p.is_vehicle_user) as is_vehicle_user, max(m.created_at) as newest
-      from participants p
-      join users u on u.id = p.user_id and u.status = 'active'
-      join messages m on m.vehicle_id = p.vehicle_id and m.author_user_id is distinct from p.user_id
-        and m.created_at > ${lookback}::timestamptz
-      left join conversation_reads r on r.vehicle_id = p.vehicle_id and r.user_id = p.user_id
-      left join chat_mail_marks k on k.vehicle_id = p.vehicle_id and k.user_id = p.user_id
-      where m.created_at > coalesce(r.read_up_to, '-infinity')
-        and m.created_at > coalesce(k.mailed_up_to, '-infinity')
-      group by p.vehicle_id, p.user_id
-      having min(m.created_at) <= ${quietSince}::timestamptz`),
+      select c.vehicle_id, c.user_id, c.is_vehicle_user, newest.created_at as newest
+      from candidates c
+      cross join lateral (
+        select m.created_at from messages m
+        where m.vehicle_id = c.vehicle_id and m.created_at > c.since
+          and m.author_user_id is distinct from c.user_id
+        order by m.created_at limit 1
+      ) first_unread
+      cross join lateral (
+        select m.created_at from messages m
+        where m.vehicle_id = c.vehicle_id and m.created_at > c.since
+          and m.author_user_id is distinct from c.user_id
+        order by m.created_at desc limit 1
+      ) newest
+      where first_unread.created_at <= ${quietSince}::timestamptz`),
   );
   let queued = 0;
   for (const row of due) {

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_created_at" ON "messages" USING btree ("created_at");
