@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import {
 } from './lib/chat-client.ts';
 import type { Benchmark, Figure } from './lib/figure.ts';
 import { percentile } from './lib/latency.ts';
+import { processCpuSeconds } from './lib/process-cpu.ts';
 import type { Scope } from './lib/scope.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
 import { type RunningServer, startServer } from './lib/server-process.ts';
@@ -455,21 +455,3 @@ function describeSample(sample: RoundSample): string {
     `load average ${sample.loadAverage.toFixed(2)}`
   );
 }
-
-/**
- * CPU seconds a process has used (user and system, from /proc on Linux); NaN where there is no
- * /proc, which only blanks the log's CPU figures.
- */
-async function processCpuSeconds(pid: number): Promise<number> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** USER_HZ: what /proc counts CPU time in on Linux. */
-const CLOCK_TICKS_PER_S = 100;

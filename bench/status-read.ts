@@ -7,6 +7,7 @@ import { alternate, median } from './lib/alternate.ts';
 import type { Benchmark, BenchmarkContext, Figure } from './lib/figure.ts';
 import { percentile, timeRequests, timeRequestsAtFixedRate } from './lib/latency.ts';
 import { type LoadResult, runLoad, type VariedRequest } from './lib/load.ts';
+import { withServerCpu } from './lib/process-cpu.ts';
 import { createScratchDatabase } from './lib/scratch-database.ts';
 import { type RunningServer, startServer } from './lib/server-process.ts';
 import { helloWorldServer, keyfobServer } from './lib/servers.ts';
@@ -260,19 +261,21 @@ export function loadStatusReads(
   server: RunningServer,
   reads: readonly StatusRead[],
   { settings }: BenchmarkContext,
-): Promise<LoadResult> {
+): Promise<LoadResult & { serverCpuUsPerRequest: number }> {
   const start = Math.floor(Math.random() * reads.length);
   const requests: VariedRequest[] = reads.map((read) => ({
     path: read.path,
     headers: read.headers,
     isExpected: (body) => body === read.body,
   }));
-  return runLoad({
-    url: `${server.origin}/`,
-    durationS: settings.durationS,
-    connections: settings.connections,
-    requestFor: (index) => at(requests, start + index),
-  });
+  return withServerCpu(server.pid, () =>
+    runLoad({
+      url: `${server.origin}/`,
+      durationS: settings.durationS,
+      connections: settings.connections,
+      requestFor: (index) => at(requests, start + index),
+    }),
+  );
 }
 
 /** The hello-world under the same requests' headers, so the load generator's work is alike. */
@@ -280,15 +283,17 @@ function loadHelloWorld(
   server: RunningServer,
   reads: readonly StatusRead[],
   { settings }: BenchmarkContext,
-): Promise<LoadResult> {
+): Promise<LoadResult & { serverCpuUsPerRequest: number }> {
   const isExpected = (body: string) => body === HELLO_BODY;
   const requests: VariedRequest[] = reads.map((read) => ({ path: '/', headers: read.headers, isExpected }));
-  return runLoad({
-    url: `${server.origin}/`,
-    durationS: settings.durationS,
-    connections: settings.connections,
-    requestFor: (index) => at(requests, index),
-  });
+  return withServerCpu(server.pid, () =>
+    runLoad({
+      url: `${server.origin}/`,
+      durationS: settings.durationS,
+      connections: settings.connections,
+      requestFor: (index) => at(requests, index),
+    }),
+  );
 }
 
 export interface FixedRateSample {
@@ -353,11 +358,15 @@ export function logLoad(log: (message: string) => void, reference: string, subje
   return (
     round: number | 'warm-up',
     side: 'reference' | 'subject',
-    sample: LoadResult & Partial<DatabaseWork>,
+    sample: LoadResult & Partial<DatabaseWork> & { serverCpuUsPerRequest?: number },
   ) =>
     log(
       `round ${round} ${side === 'reference' ? reference : subject}: ${Math.round(sample.okPerS)} req/s ` +
-        `(${sample.okCount} checked answers), p99 ${sample.p99Ms} ms${describeWork(sample)}`,
+        `(${sample.okCount} checked answers), p99 ${sample.p99Ms} ms` +
+        (sample.serverCpuUsPerRequest === undefined
+          ? ''
+          : `, server CPU ${Math.round(sample.serverCpuUsPerRequest)} µs per request`) +
+        describeWork(sample),
     );
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { ChangeFeed } from './db/change-feed.ts';
 import type { DatabaseHandle } from './db/client.ts';
@@ -31,6 +31,7 @@ import { vehicleUserRoutes } from './features/vehicle-users/routes.ts';
 import { workshopVehicleRoutes } from './features/vehicles/routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/log.ts';
+import { responseSerializerCompiler } from './lib/response-serializer.ts';
 import { authenticatePlugin } from './plugins/authenticate.ts';
 import { problemsPlugin } from './plugins/problems.ts';
 import { type RateLimits, rateLimitsPlugin } from './plugins/rate-limits.ts';
@@ -79,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.decorate('config', options.config);
   app.decorate('database', options.database);
   app.decorate('clock', options.clock ?? systemClock);
