@@ -62,7 +62,9 @@ export class ChatHub {
     const listeners = this.#byVehicle.get(message.vehicleId);
     if (!listeners?.size) return;
     const payload = JSON.stringify({ type: 'message', message });
-    for (const participant of listeners) participant.socket.send(payload);
+    for (const participant of listeners) {
+      if (participant.socket.readyState === participant.socket.OPEN) participant.socket.send(payload);
+    }
   }
 
   attach(socket: WebSocket, request: FastifyRequest, actor: Actor): void {
