@@ -25,7 +25,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           env: { KEYFOB_TEST_DB: 'embedded' },
-          testTimeout: 60_000,
+          // Alongside the integration tests (scripts/test.mjs) a long flow took 50 s once.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
