@@ -28,9 +28,9 @@ interface Participant {
 /**
  * Open chat sockets of this instance, by conversation. A new message goes to every socket
  * subscribed to its vehicle: at once when written here, through the change feed when written by
- * another instance. A change to the
- * vehicle's users or to a person re-checks their subscriptions at once: a removed user's socket
- * stops receiving that conversation (`access_removed`), a signed-out one is closed.
+ * another instance. A change to the vehicle's users or to a person re-checks their subscriptions
+ * at once: a removed user's socket stops receiving that conversation (`access_removed`), a
+ * signed-out one is closed.
  */
 export class ChatHub {
   readonly #participants = new Set<Participant>();
